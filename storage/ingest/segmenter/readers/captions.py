@@ -206,10 +206,11 @@ class CaptionReader(LineReader):
 
     def credit_closing_a_caption(self, index: int, line: _Line, group: list[_Line]) -> bool:
         """A photographer's credit with no agency in brackets (``新华社记者  朱旭东摄``) or an agency's name
-        alone (``影像中国``), closing its block right under the open story's text that ends its sentence
-        (a picture's ``当地时间2月8日，…在训练中。`` / ``当日，…。`` / ``新华社记者 程 敏摄``): the photo's
-        credit, the story's last paragraph, as a credit naming its agency in brackets is; never a
-        byline or a kicker of the story below."""
+        alone (``影像中国``), closing its block right under the open story's text that ends its sentence,
+        a caption's few lines (a picture's ``当地时间2月8日，…在训练中。`` / ``当日，…。`` / ``新华社记者 程 敏摄``):
+        the photo's credit, the story's last paragraph, as a credit naming its agency in brackets is; never
+        a byline or a kicker of the story below. Under a story longer than a caption the credit is read
+        as its byline (``记者 尹浩 摄``), as before."""
         if not (_BARE_CREDIT_RE.match(line.text) or _AGENCY_ALONE_RE.match(line.text)):
             return False
         story = self.state.current
@@ -218,6 +219,7 @@ class CaptionReader(LineReader):
             and 0 < index == len(group) - 1
             and self.cutter.open_story_ends_with(group[index - 1])
             and _ends_sentence(story.lines)
+            and sum(len(x.text.strip()) for x in story.lines) <= _CAPTION_STORY_CHARS
         ):
             return False
         story.lines.append(line)
