@@ -110,3 +110,22 @@ def test_the_page_s_chart_line_at_its_foot_heads_no_story(chart: str) -> None:
     assert stories == read("本版制图：蔡华伟")
     assert all("制图" not in title for title, _reporters in stories)
     assert stories[1] == (f"{DISPATCH_KICKER} {DISPATCH_TITLE}", ("张荣锋",))
+
+
+def test_a_photographer_s_credit_closing_a_long_story_stays_its_byline() -> None:
+    # guard: a story longer than a caption closed by ``见习记者 张刚梓 摄`` under its last column's lines
+    # is signed by it, as before
+    story = (
+        *COMMENT,
+        DISPATCH[1],
+        "本站比赛结束后，中国队将前往德国继续参加世界杯分站赛，备战下一届冬奥会。",
+        "教练组表示，队员们在训练中不断打磨技术细节，有信心在接下来的比赛中取得更好成绩。",
+    )
+    lines = _column(story)
+    page = _page(
+        [DISPATCH_TITLE], lines[:-4], [*lines[-4:], "见习记者 张刚梓 摄"], [SHOT_TITLE], _column(SHOT)
+    )
+    long_story, shot = parse_page(page, year=2020)
+    assert long_story.reporters == ("张刚梓",)
+    assert _squeezed(long_story.paragraphs)[-1] == _squeezed(story)[-1]
+    assert shot.title == SHOT_TITLE
