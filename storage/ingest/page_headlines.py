@@ -233,13 +233,11 @@ class HeadlineMatcher:
                 over_a = min(self.evidence(p, a) for p in theirs)
                 surely, at_least = max(over_a, over_b), min(over_a, over_b)
                 # As printed, the two fit better in all than as the evidence paired them, by a margin.
-                held = min(self.evidence(p, a) for p in mine) + min(self.evidence(p, b) for p in theirs)
-                better = over_a + over_b > held + _CHAR_EVIDENCE
+                paired_a = min(self.evidence(p, a) for p in mine)
+                paired_b = min(self.evidence(p, b) for p in theirs)
+                better = over_a + over_b > paired_a + paired_b + _CHAR_EVIDENCE
                 # Neither headline went to the other story surely: the layout says more than the words.
-                unsure = (
-                    max(min(self.evidence(p, a) for p in mine), min(self.evidence(p, b) for p in theirs))
-                    < _MIN_HEADLINE_SCORE
-                )
+                unsure = max(paired_a, paired_b) < _MIN_HEADLINE_SCORE
                 if unsure or (surely >= _MIN_HEADLINE_SCORE and (at_least >= _WEAK_HEADLINE_SCORE or better)):
                     result[a], result[b] = theirs, mine
         return result
