@@ -26,7 +26,9 @@ page of short items, held out, and a commentary page, the held-out one's tuned t
 lecture and a column of medical briefs; `benchmarks.societypages`: a 社会 page, a lead story with its 核心阅读
 box, a 民生观 comment and a column of labelled items; `benchmarks.diplomacypages`: a 外事 page, meetings under
 Beijing datelines, 钟声 comments, ambassadors' essays and correspondents' pieces; `benchmarks.reviewpages`: a
-文艺评论 page, reviews under their subtitles, an artist's talk, a dialogue and short notices closed by their author),
+文艺评论 page, reviews under their subtitles, an artist's talk, a dialogue and short notices closed by their author;
+`benchmarks.sportsfullpages`: the 体育 page printed whole, its 体育大看台 lead with its 核心阅读 box, a 体坛观澜
+comment, 动感 pictures closed by their credits, result dispatches and the page's chart line),
 then the pages rendered to images and read back by Tesseract (`benchmarks.ocrpages`, tuned and untuned
 sets, and `benchmarks.ocrweb`, laid out in HTML and rendered by Chromium: two tuning sets, a fresh set read
 beside them and the totals of a fresh check and a held-out one; `benchmarks.ocrwebcity`, a city daily's web edition rendered the same way: one tuning set and
@@ -64,6 +66,7 @@ from benchmarks import (
     reviewpages,
     sectionpages,
     societypages,
+    sportsfullpages,
     supplementpages,
     topicpages,
     webpages,
@@ -102,6 +105,7 @@ TEXT_PAGE_FAMILIES = (
     societypages.PAGE_FAMILIES,
     diplomacypages.PAGE_FAMILIES,
     reviewpages.PAGE_FAMILIES,
+    sportsfullpages.PAGE_FAMILIES,
 )
 
 

@@ -218,7 +218,9 @@ class HeadlineMatcher:
         repeated more by the feature) swap them back when each story repeats the headline over it: the
         one the evidence chose surely, the other at least a little, or the two as printed fit better in
         all than as paired (``高质量打赢脱贫攻坚战`` over a long feature on it, ``扶贫扶出精气神`` over a
-        short comment its words hardly name). Each headline then stands over its story, as printed."""
+        short comment its words hardly name), or when neither was paired surely (``本领强，遇变才不慌``
+        over a comment, ``出球`` over a picture's caption, each given to the other by a pair or two of
+        common words). Each headline then stands over its story, as printed."""
         gaps = [gap for gap, _, _ in self.choices]
         for a in range(self.n):
             for b in range(a + 1, self.n):
@@ -231,9 +233,12 @@ class HeadlineMatcher:
                 over_a = min(self.evidence(p, a) for p in theirs)
                 surely, at_least = max(over_a, over_b), min(over_a, over_b)
                 # As printed, the two fit better in all than as the evidence paired them, by a margin.
-                held = min(self.evidence(p, a) for p in mine) + min(self.evidence(p, b) for p in theirs)
-                better = over_a + over_b > held + _CHAR_EVIDENCE
-                if surely >= _MIN_HEADLINE_SCORE and (at_least >= _WEAK_HEADLINE_SCORE or better):
+                paired_a = min(self.evidence(p, a) for p in mine)
+                paired_b = min(self.evidence(p, b) for p in theirs)
+                better = over_a + over_b > paired_a + paired_b + _CHAR_EVIDENCE
+                # Neither headline went to the other story surely: the layout says more than the words.
+                unsure = max(paired_a, paired_b) < _MIN_HEADLINE_SCORE
+                if unsure or (surely >= _MIN_HEADLINE_SCORE and (at_least >= _WEAK_HEADLINE_SCORE or better)):
                     result[a], result[b] = theirs, mine
         return result
 

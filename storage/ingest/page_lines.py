@@ -141,9 +141,10 @@ _EDITOR_ROLES = "责任编辑|责编|编辑|校对|美编|审读|版式设计|�
 
 
 # The credit may stand in brackets after a wire story's end mark, with a colon: ``【编辑:张子怡】``,
-# ``（责任编辑：王某）`` (``（编辑手记）`` closing a headline is no credit).
+# ``（责任编辑：王某）`` (``（编辑手记）`` closing a headline is no credit); a two-character name padded to
+# three cells after a colon on some (``本版制图：郭  祥``).
 _EDITOR_CREDIT_RE = re.compile(
-    f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]?\\s*[{HAN}]{{2,4}}(?:\\s|$)"
+    f"(?:^|\\s)(?:本版)?(?:{_EDITOR_ROLES})\\s*(?:[:：]?\\s*[{HAN}]{{2,4}}|[:：]\\s*[{HAN}][ \t\u3000]{{1,2}}[{HAN}])(?:\\s|$)"
     f"|[【（(\\[](?:本版)?(?:{_EDITOR_ROLES})\\s*[:：]\\s*[{HAN}]{{2,4}}(?:[、 ][{HAN}]{{2,4}}){{0,3}}\\s*[】）)\\]]"
 )
 

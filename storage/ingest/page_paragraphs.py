@@ -42,6 +42,7 @@ from storage.ingest.page_lines import (
     is_byline,
     is_reader_signature,
 )
+from storage.ingest.segmenter.shapes.captions import _AGENCY_ALONE_RE, _BARE_CREDIT_RE
 from storage.text.segment import cut as words_of
 
 # Verse: this many lines in a row or more, each set short of the column.
@@ -280,6 +281,10 @@ def _ends_paragraph(
         return True  # a label alone on its line inside a story (``【点评】``) is a paragraph of its own
     if _AGENCY_CREDIT_RE.match(following.text) or _AGENCY_CREDIT_RE.match(text):
         return True  # a photo's credit kept in a story (``许华森摄（影像中国）``) is a paragraph of its own
+    if _FINAL_RE.search(text) and (
+        _BARE_CREDIT_RE.match(following.text) or _AGENCY_ALONE_RE.match(following.text)
+    ):
+        return True  # so is one naming no agency in brackets after a caption's last sentence (``新华社记者  曹  灿摄``)
     if _DATELINE_END_RE.search(text) and following.text.lstrip()[:1] in "（(":
         # ``新华社北京电 据新华社东京2月24日电`` / ``  （李简、沈红辉）第二届…``: the dateline's reporters,
         # spaces before them or not, and the lead after them go on from the dateline.

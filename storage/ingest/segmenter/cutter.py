@@ -32,6 +32,7 @@ from storage.ingest.page_lines import (
 from storage.ingest.segmenter.cut import _Dropped
 from storage.ingest.segmenter.page_facts import PageFacts
 from storage.ingest.segmenter.reading import Reading
+from storage.ingest.segmenter.shapes.captions import _AGENCY_ALONE_RE, _BARE_CREDIT_RE
 from storage.ingest.segmenter.shapes.headlines import (
     _RUN_ON_HEADLINE_WIDTH,
     _full_line_with_a_comma,
@@ -176,7 +177,7 @@ class StoryCutter:
             and not _BRACKETED_LINE_RE.match(lines[cut - 1].text)
             and not is_byline(lines[cut - 1].text)
             and not is_reader_signature(lines[cut - 1].text)
-            and not _AGENCY_CREDIT_RE.match(lines[cut - 1].text)
+            and not _is_photo_credit(lines[cut - 1].text)
             and not (indented and _INDENT_RE.match(lines[cut - 1].text))
         ):
             cut -= 1
@@ -286,3 +287,9 @@ class StoryCutter:
             and self.fills_column(line.text.strip())
             and self.fills_column(group[index - 1].text.strip())
         )
+
+
+def _is_photo_credit(text: str) -> bool:
+    """A photo's credit on a line of its own: an agency's in brackets (``王某摄（人民视觉）``), a
+    photographer's (``新华社记者  朱旭东摄``) or an agency's name alone (``影像中国``)."""
+    return bool(_AGENCY_CREDIT_RE.match(text) or _BARE_CREDIT_RE.match(text) or _AGENCY_ALONE_RE.match(text))

@@ -7,6 +7,7 @@ from storage.ingest.page_county import photographer_credit, supplied_credit
 from storage.ingest.page_lines import _AGENCY_CREDIT_RE, _CAPTION_RE, _JUMP_LINE_RE, _Line
 from storage.ingest.segmenter.readers.reader import LineReader
 from storage.ingest.segmenter.shapes.captions import (
+    _AGENCY_ALONE_RE,
     _BARE_CREDIT_RE,
     _CAPTION_CREDIT_RE,
     _CAPTION_MAX_CHARS,
@@ -191,7 +192,7 @@ class CaptionReader(LineReader):
 
     def photo_credit(self, index: int, line: _Line, group: list[_Line]) -> bool:
         if not _AGENCY_CREDIT_RE.match(line.text):
-            return False
+            return self.credit_closing_a_caption(index, line, group)
         story = self.state.current
         if story is not None and index > 0 and self.cutter.open_story_ends_with(group[index - 1]):
             # Set right under the story's text in the same block, it credits the photo the story
@@ -201,6 +202,28 @@ class CaptionReader(LineReader):
             self.state.set_role(line, "photo credit right under the story's text: a paragraph of its own")
             return True
         self.cutter.drop(line, "caption")  # a photo's credit: ``王某摄（人民视觉）``
+        return True
+
+    def credit_closing_a_caption(self, index: int, line: _Line, group: list[_Line]) -> bool:
+        """A photographer's credit with no agency in brackets (``新华社记者  朱旭东摄``) or an agency's name
+        alone (``影像中国``), closing its block right under the open story's text that ends its sentence,
+        a caption's few lines (a picture's ``当地时间2月8日，…在训练中。`` / ``当日，…。`` / ``新华社记者 程 敏摄``):
+        the photo's credit, the story's last paragraph, as a credit naming its agency in brackets is; never
+        a byline or a kicker of the story below. Under a story longer than a caption the credit is read
+        as its byline (``记者 尹浩 摄``), as before."""
+        if not (_BARE_CREDIT_RE.match(line.text) or _AGENCY_ALONE_RE.match(line.text)):
+            return False
+        story = self.state.current
+        if not (
+            story is not None
+            and 0 < index == len(group) - 1
+            and self.cutter.open_story_ends_with(group[index - 1])
+            and _ends_sentence(story.lines)
+            and sum(len(x.text.strip()) for x in story.lines) <= _CAPTION_STORY_CHARS
+        ):
+            return False
+        story.lines.append(line)
+        self.state.set_role(line, "photo credit closing the story's text: a paragraph of its own")
         return True
 
     def under_a_caption_atop(self, group_index: int, group: list[_Line]) -> bool:

@@ -56,10 +56,12 @@ _CREDIT_HEAD_RE = re.compile(
 )
 
 
-# A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``).
+# A photographer's credit on a line of its own (``魏宇摄``, ``本报记者杨杰涛摄``, ``陈兰摄 (人民视觉)``), a
+# two-character name padded to three cells on some (``新华社记者  李  颖摄``).
+_CREDIT_NAME = f"(?:[{HAN}·]{{2,4}}|[{HAN}][ \t\u3000]{{1,2}}[{HAN}])"
 _BARE_CREDIT_RE = re.compile(
     f"^[ \t\u3000]*(?:(?:本报|新华社|人民日报)?(?:特约)?(?:摄影记者|记者|通讯员))?[ \t\u3000]*"
-    f"[{HAN}·]{{2,4}}(?:[ \t\u3000、]+[{HAN}·]{{2,4}}){{0,2}}[ \t\u3000]*摄"
+    f"{_CREDIT_NAME}(?:[ \t\u3000、]+{_CREDIT_NAME}){{0,2}}[ \t\u3000]*摄"
     f"(?:[ \t\u3000]*[（(][ \t\u3000]*[{HAN}]{{2,8}}[ \t\u3000]*[）)])?[ \t\u3000]*$"
 )
 
