@@ -1,5 +1,5 @@
 """A name asked by the word for its kind (issue 20): a quoted name of that kind (ending like it, written beside it,
-given by 以“…”命名) answers what and which, and a quoted name in a sentence without the word is not the name asked
+given by 以“…”命名) answers a what-question, and a quoted name in a sentence without the word is not the name asked
 (合作社叫什么名字: not the father's “老把式”)."""
 
 from __future__ import annotations
@@ -33,14 +33,10 @@ def test_a_quoted_name_is_of_the_kind_by_its_ending_or_its_place() -> None:
     assert not quoted_of_kind("父亲是当地名副其实的“老把式”。", cooperative, "合作社")
 
 
-def test_one_newspaper_of_the_kind_answers_which_newspapers() -> None:
-    question = "哪些外国报纸和人民日报合作刊发了抗疫专版"
-    sentence = "从人民日报与《24小时太阳报》合作刊发的专版文章中，我看到了携手抗疫的故事。"
-    assert fact_strength(sentence, "which", question) >= STRONG_KIND
-    assert (
-        fact_strength("从人民日报与《春天的故事》合作刊发的专版中，我看到了故事。", "which", question)
-        < HOLDS_KIND
-    )
+def test_a_newspaper_quoted_answers_what_newspaper() -> None:
+    question = "李竹如在济南办的是什么报纸"
+    assert fact_strength("并在济南创办《新亚日报》，宣传抗日救亡。", "what", question) >= STRONG_KIND
+    assert fact_strength("他在济南写过《春天的故事》。", "what", question) < HOLDS_KIND
 
 
 def test_the_quoted_name_given_to_the_cooperative_answers() -> None:

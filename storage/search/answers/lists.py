@@ -8,12 +8,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from storage.search.answers.names import (
-    DOCUMENTS,
-    QUOTED_NAME,
-    named_instances,
-    quoted_of_kind,
-)
+from storage.search.answers.names import DOCUMENTS, QUOTED_NAME, named_instances
 from storage.search.answers.people import PEOPLE_ASKED, new_names
 from storage.search.answers.places import place_names
 from storage.search.answers.questions import category_asked
@@ -136,11 +131,6 @@ def _documents_asked(query: str) -> bool:
     return m is not None and any(m.group(0).endswith(d) for d in DOCUMENTS)
 
 
-# One quoted name of the kind asked where a list is asked (哪些外国报纸: 人民日报与《24小时太阳报》合作刊发的专版): one
-# of the list, of the kind asked, more than a list of two unknown things.
-ONE_OF_KIND_LISTED = SOME
-
-
 def which_strength(sentence: str, asked: Asked) -> float:
     """An enumeration (一要…二要…, 分别是…, 《A》《B》, A、B、C), plainest when its items are of the kind
     asked for (哪些单位: 人民日报社、新华社等单位)."""
@@ -164,8 +154,6 @@ def which_strength(sentence: str, asked: Asked) -> float:
     titles = new([m.group(1) for m in QUOTED_NAME.finditer(sentence)], asked.query)
     if len(titles) >= 2:
         return PLAIN if _documents_asked(asked.query) else LIKELY  # 《A》《B》《C》
-    if titles and category is not None and quoted_of_kind(sentence, asked, category):
-        return ONE_OF_KIND_LISTED  # 哪些外国报纸: 人民日报与《24小时太阳报》合作刊发的专版
     items = sentence.count("、")
     if items >= 2:
         return PARTIAL
