@@ -201,7 +201,9 @@ _WORK_WORDS = {
 # “老把式” for 合作社叫什么名字).
 _CALLED_ASKED = r"的?(?:名字|名称)?(?:叫做|名叫|叫|是|为)?(?:什么|啥)"
 _NAMED_AFTER = re.compile(r"以[“《「\"][^”》」\"]{2,30}[”》」\"](?:命名|为名)")
-UNTIED_QUOTED = SOME  # a quoted name, when the question names the kind and the sentence does not
+# A quoted name in a sentence that neither writes the kind's word nor quotes a name ending like it, when the question
+# names the kind (`thing_named_asked`).
+UNTIED_QUOTED = SOME
 
 
 def thing_named_asked(asked: Asked) -> str | None:
@@ -348,7 +350,8 @@ def _what_named(sentence: str, asked: Asked) -> float:
 
 def _quoted_new(sentence: str, asked: Asked, category: str | None) -> float:
     """A name in quotes the question lacks (编写出我国第一部什么计算表); when a kind of thing is asked for (什么车),
-    a quoted name not of that kind (《新春走基层》) hardly answers."""
+    a quoted name of that kind (`quoted_of_kind`: 什么报纸, 《新亚日报》) likely answers, one not of it (《新春走基层》)
+    hardly does."""
     if not new_quoted(sentence, asked):
         return NOTHING
     if category is not None and category not in DOCUMENTS and quoted_of_kind(sentence, asked, category):
