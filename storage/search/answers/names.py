@@ -195,6 +195,54 @@ _WORK_WORDS = {
 }
 
 
+# A name asked by the word for its kind (什么报纸, 那个涉港法案叫什么, 合作社叫什么名字): news quotes the name with that
+# word's ending (《新亚日报》 for 报纸, “2019年香港人权与民主法案” for 涉港法案) or beside the word (测量船“远望3号”,
+# 成立了合作社，以“天柱山”命名); a quoted name in a sentence without the word is most often another thing's (父亲是当地的
+# “老把式” for 合作社叫什么名字).
+_CALLED_ASKED = r"的?(?:名字|名称)?(?:叫做|名叫|叫|是|为)?(?:什么|啥)"
+_NAMED_AFTER = re.compile(r"以[“《「\"][^”》」\"]{2,30}[”》」\"](?:命名|为名)")
+# A quoted name in a sentence that neither writes the kind's word nor quotes a name ending like it, when the question
+# names the kind (`thing_named_asked`).
+UNTIED_QUOTED = SOME
+
+
+def thing_named_asked(asked: Asked) -> str | None:
+    """The word for the kind of thing whose name is asked: `category_asked`, or else the question's word written
+    right before 叫什么 / 的名字是什么 (合作社叫什么名字 → 合作社)."""
+    category = category_asked(asked.query)
+    if category is not None:
+        return category
+    return next(
+        (
+            t
+            for t in sorted(asked.terms, key=len, reverse=True)
+            if len(t) >= 2 and re.search(re.escape(t) + _CALLED_ASKED, asked.query)
+        ),
+        None,
+    )
+
+
+def _ends_like(name: str, thing: str) -> bool:
+    """Whether a name ends as names of the kind `thing` do: with its last two characters (…法案 for 涉港法案), or,
+    for a word of two, with its first (…日报 for 报纸)."""
+    return name.endswith(thing[-2:]) or (len(thing) == 2 and name.endswith(thing[0]))
+
+
+def quoted_of_kind(sentence: str, asked: Asked, thing: str) -> bool:
+    """Whether the sentence quotes a name the question lacks that is of the kind `thing`: ending like it
+    (`_ends_like`), written right beside the word (测量船“远望3号”, “MA沙棘”沙棘汁), or given by 以“…”命名 in a sentence
+    holding the word."""
+    names = set(new_quoted(sentence, asked))
+    for m in QUOTED_NAME.finditer(sentence):
+        if m.group(1) not in names:
+            continue
+        if _ends_like(m.group(1), thing):
+            return True
+        if sentence[: m.start()].endswith(thing) or sentence[m.end() :].startswith(thing):
+            return True
+    return thing in sentence and _NAMED_AFTER.search(sentence) is not None
+
+
 def _plain_name_strength(sentence: str, asked: Asked) -> float:
     """`name_strength` before the attribute word is weighed."""
     known = asked.known
@@ -211,7 +259,10 @@ def _plain_name_strength(sentence: str, asked: Asked) -> float:
             return PLAIN  # 栏目叫啥: 在专设的“抗疫送教”栏目播出 (a column or a programme is also named in “”)
         return FAINT
     if new_quoted(sentence, asked):
-        return PLAIN
+        thing = thing_named_asked(asked)
+        if thing is None or thing in sentence or quoted_of_kind(sentence, asked, thing):
+            return PLAIN
+        return UNTIED_QUOTED  # 合作社叫什么名字: “老把式” in a sentence not about the 合作社
     if category is not None and named_instances(sentence, category, known):
         return PLAIN  # 叫什么村: 约特村
     if _NAMED.search(sentence) or new(_CODE.findall(sentence), known):
@@ -299,9 +350,12 @@ def _what_named(sentence: str, asked: Asked) -> float:
 
 def _quoted_new(sentence: str, asked: Asked, category: str | None) -> float:
     """A name in quotes the question lacks (编写出我国第一部什么计算表); when a kind of thing is asked for (什么车),
-    a quoted name not of that kind (《新春走基层》) hardly answers."""
+    a quoted name of that kind (`quoted_of_kind`: 什么报纸, 《新亚日报》) likely answers, one not of it (《新春走基层》)
+    hardly does."""
     if not new_quoted(sentence, asked):
         return NOTHING
+    if category is not None and category not in DOCUMENTS and quoted_of_kind(sentence, asked, category):
+        return LIKELY  # 办的是什么报纸: 创办《新亚日报》
     return SOME if category is None or category in DOCUMENTS else FAINT
 
 
