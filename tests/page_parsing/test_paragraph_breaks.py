@@ -7,32 +7,12 @@ line (it hangs past the edge) and an opening mark never ending one (it moves to 
 
 from __future__ import annotations
 
-from storage.ingest.ocr_page import display_width, parse_page
-
-_NO_LINE_START = "，。、；：！？）》”’…"
-_NO_LINE_END = "“‘（《"
-
-
-def _set(paragraphs: list[str], width: int) -> list[str]:
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        body: list[str] = []
-        line = ""
-        for ch in paragraph:
-            room = width - (2 if not body else 0)
-            if display_width(line + ch) > room and line and ch not in _NO_LINE_START:
-                carry = ""
-                while line and line[-1] in _NO_LINE_END:
-                    carry, line = line[-1] + carry, line[:-1]
-                body.append(line)
-                line = carry
-            line += ch
-        lines += [*body, line]
-    return lines
+from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_lines
 
 
 def _page(paragraphs: list[str], width: int = 12) -> str:
-    return "\n".join(["测试页面的标题", "", *_set(paragraphs, width)]) + "\n"
+    return "\n".join(["测试页面的标题", "", *column_lines(paragraphs, width=width)]) + "\n"
 
 
 def _paragraphs(paragraphs: list[str], width: int = 12) -> tuple[str, ...]:
@@ -52,7 +32,7 @@ def test_a_paragraph_ending_at_a_line_end_before_a_first_line_that_ends_a_senten
         "外界有很多问题待解答。可能不少人觉得这里的情况像灾难大片，事实恰恰相反。",
         FILLER,
     ]
-    lines = _set(paragraphs, 12)
+    lines = column_lines(paragraphs, width=12)
     assert lines[2] == "传播力需要建立严格隔离。"  # the paragraph ends exactly at the edge
     assert lines[3] == "外界有很多问题待解答。"  # the next one's first line ends a sentence too
     assert _paragraphs(paragraphs) == tuple(paragraphs)
@@ -66,7 +46,7 @@ def test_a_line_short_only_because_its_opening_mark_went_on_stays_in_its_paragra
         "国家图书馆组织实施的编纂项目第二批图书出版。本次出版书包括《左传》《墨子》《韩非子》等五种经典。",
         FILLER,
     ]
-    lines = _set(paragraphs, 12)
+    lines = column_lines(paragraphs, width=12)
     # Each line is a cell short: the opening mark that would have ended it starts the next line.
     assert lines[2] == "大家接货把蔬菜搬下来。" and lines[3].startswith("“")
     assert "本次出版书包括《左传》" in lines

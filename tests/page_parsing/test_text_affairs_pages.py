@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text, squeezed
 
 WIDTH = 18
 FIRST = "今年以来，我市深化“放管服”改革，企业开办时间压缩至一个工作日，群众办事更加便利。"
@@ -34,28 +35,20 @@ SIGNATURES = {
 }
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
-def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
 def _two_stories(between: list[str]) -> str:
     box = "\n".join(between)
     return (
-        f"营商环境持续优化\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n\n{box}\n\n"
-        f"春节前农民工工资支付工作部署\n\n{_column(SECOND)}\n{_column(SECOND_2)}\n"
+        f"营商环境持续优化\n\n{column_text(FIRST, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n\n{box}\n\n"
+        f"春节前农民工工资支付工作部署\n\n{column_text(SECOND, width=WIDTH)}\n{column_text(SECOND_2, width=WIDTH)}\n"
     )
 
 
 def _assert_both_whole(page: str, case: str) -> None:
     first, second = parse_page(page, year=2020)
     assert first.title == "营商环境持续优化", case
-    assert _squeezed(first.paragraphs) == _squeezed((FIRST, FIRST_2)), case
+    assert squeezed(first.paragraphs) == squeezed((FIRST, FIRST_2)), case
     assert second.title == "春节前农民工工资支付工作部署", case
-    assert _squeezed(second.paragraphs) == _squeezed((SECOND, SECOND_2)), case
+    assert squeezed(second.paragraphs) == squeezed((SECOND, SECOND_2)), case
     assert second.reporters == ("王磊",), case
 
 
@@ -98,11 +91,7 @@ def test_a_document_printed_as_a_story_keeps_its_signature():
         "市人民政府办公室",
         "2020年1月20日",
     ]
-    page = (
-        "关于做好2020年春节期间有关工作的通知\n\n"
-        + "\n".join(line for paragraph in text for line in wrap(paragraph, WIDTH))
-        + "\n"
-    )
+    page = "关于做好2020年春节期间有关工作的通知\n\n" + column_text(*text, width=WIDTH) + "\n"
     (story,) = parse_page(page, year=2020)
     assert story.title == "关于做好2020年春节期间有关工作的通知"
     assert "".join(story.paragraphs).endswith("市人民政府办公室2020年1月20日")
@@ -111,7 +100,7 @@ def test_a_document_printed_as_a_story_keeps_its_signature():
 def test_one_field_under_a_head_is_no_box():
     """A head over a single ``field：value`` line and its text is a story, not a box: a box lists two
     fields or more."""
-    page = f"春运首日客流平稳\n地点：郑州东站\n{_column(FIRST)}\n"
+    page = f"春运首日客流平稳\n地点：郑州东站\n{column_text(FIRST, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2020)
     assert "郑州东站" in "".join((story.title, *story.paragraphs))
 
@@ -120,17 +109,17 @@ def test_a_kicker_of_phrases_wider_than_the_column_heads_its_story():
     """A kicker of comma-parted phrases ending in a dash, set wider than the column, over the main head
     in one block: the story's headline lines (joined by a space), not a paragraph of its text."""
     kicker = "发展技能教育，改革评价制度，强化表彰激励——"
-    page = f"{kicker}\n为国家建设培育更多“蓝领”人才\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n"
+    page = f"{kicker}\n为国家建设培育更多“蓝领”人才\n\n{column_text(FIRST, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2020)
     assert story.title == f"{kicker} 为国家建设培育更多“蓝领”人才"
-    assert _squeezed(story.paragraphs) == _squeezed((FIRST, FIRST_2))
+    assert squeezed(story.paragraphs) == squeezed((FIRST, FIRST_2))
 
 
 def test_two_comma_lines_over_a_dash_line_stay_text():
     """Commas in the lines other than a dash kicker still make a block body text: a paragraph cut by a
     column break, its clauses in the last line too."""
     text = "这一做法，得到了群众的认可——\n大家说，办事方便了，心里也踏实了。"
-    page = f"营商环境持续优化\n\n{_column(FIRST)}\n\n{text}\n"
+    page = f"营商环境持续优化\n\n{column_text(FIRST, width=WIDTH)}\n\n{text}\n"
     (story,) = parse_page(page, year=2020)
     assert story.title == "营商环境持续优化"
     assert "".join(story.paragraphs).endswith("心里也踏实了。")
@@ -146,7 +135,7 @@ def test_an_authors_note_after_a_column_break_is_a_paragraph_of_its_own():
     note = ["（作者为江苏省泰州市海陵区委常委、组", "织部部长）"]
     page = (
         "把主题党日活动办好办新\n\n"
-        + _column(FIRST)
+        + column_text(FIRST, width=WIDTH)
         + "\n"
         + "\n".join(lines)
         + "\n\n"
@@ -154,4 +143,4 @@ def test_an_authors_note_after_a_column_break_is_a_paragraph_of_its_own():
         + "\n"
     )
     (story,) = parse_page(page, year=2020)
-    assert _squeezed(story.paragraphs)[-2:] == (last, "（作者为江苏省泰州市海陵区委常委、组织部部长）")
+    assert squeezed(story.paragraphs)[-2:] == (last, "（作者为江苏省泰州市海陵区委常委、组织部部长）")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import is_byline, parse_byline
+from tests.page_parsing.layout import column_lines, page_of_blocks, squeezed
 
 WIDTH = 21
 
@@ -39,34 +39,22 @@ ROUNDUP = (
 )
 
 
-def _squeezed(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
-def _column(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        lines += wrap(paragraph, WIDTH)
-    return lines
-
-
-def _page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
 def _essay(author: str) -> list[list[str]]:
     summary, *text = ESSAY
-    return [[ESSAY_TITLE], [author, *_column((summary,))], _column(text)]
+    return [[ESSAY_TITLE], [author, *column_lines((summary,), width=WIDTH)], column_lines(text, width=WIDTH)]
 
 
 def test_an_essay_signed_by_post_and_name_has_its_writer_as_byline() -> None:
-    page = _page(
-        [COMMENT_TITLE], _column(COMMENT), [ESSAY_TITLE], ["中国驻苏丹大使  马新民", *_column(ESSAY[1:])]
+    page = page_of_blocks(
+        [COMMENT_TITLE],
+        column_lines(COMMENT, width=WIDTH),
+        [ESSAY_TITLE],
+        ["中国驻苏丹大使  马新民", *column_lines(ESSAY[1:], width=WIDTH)],
     )
     comment, essay = parse_page(page, year=2019)
     assert essay.title == ESSAY_TITLE
     assert essay.reporters == ("马新民",)
-    assert _squeezed(essay.paragraphs) == _squeezed(ESSAY[1:])
+    assert squeezed(essay.paragraphs) == squeezed(ESSAY[1:])
 
 
 @pytest.mark.parametrize(
@@ -89,10 +77,10 @@ def test_a_diplomat_s_post_before_a_space_and_a_name_is_a_writer_s_role(line, by
 @pytest.mark.parametrize("note", ["（本报记者  张矜若整理）", "（记者 王某 整理）"])
 def test_a_compiler_s_note_closing_a_round_up_is_its_text_not_a_byline(note: str) -> None:
     assert not is_byline(note)
-    page = _page([ROUNDUP_TITLE], [*_column(ROUNDUP), note])
+    page = page_of_blocks([ROUNDUP_TITLE], [*column_lines(ROUNDUP, width=WIDTH), note])
     (story,) = parse_page(page, year=2020)
     assert story.reporters == ()
-    assert _squeezed(story.paragraphs) == _squeezed((*ROUNDUP, note))
+    assert squeezed(story.paragraphs) == squeezed((*ROUNDUP, note))
 
 
 def test_a_reporter_s_bracketed_byline_closing_an_item_still_names_the_reporter() -> None:
@@ -103,19 +91,24 @@ def test_a_reporter_s_bracketed_byline_closing_an_item_still_names_the_reporter(
 
 @pytest.mark.parametrize("author", ["何磊勇", "何  勇"])
 def test_an_author_alone_over_a_summary_at_the_column_s_measure_signs_the_essay(author: str) -> None:
-    page = _page([COMMENT_TITLE], _column(COMMENT), *_essay(author))
+    page = page_of_blocks([COMMENT_TITLE], column_lines(COMMENT, width=WIDTH), *_essay(author))
     comment, essay = parse_page(page, year=2019)
     assert comment.title == COMMENT_TITLE
-    assert _squeezed(comment.paragraphs) == _squeezed(COMMENT)
+    assert squeezed(comment.paragraphs) == squeezed(COMMENT)
     assert essay.title == ESSAY_TITLE
     assert essay.reporters == ("".join(author.split()),)
-    assert _squeezed(essay.paragraphs) == _squeezed(ESSAY)
+    assert squeezed(essay.paragraphs) == squeezed(ESSAY)
 
 
 def test_an_author_alone_over_a_two_line_headline_is_not_read_as_text() -> None:
     """Guard: under an author's name alone, a headline of two lines set short of the measure, no comma,
     stays a headline (the lines are not indent-short over a full one)."""
-    page = _page([COMMENT_TITLE], _column(COMMENT), ["何磊勇", "中苏友好", "面向未来"], _column(ESSAY[1:]))
+    page = page_of_blocks(
+        [COMMENT_TITLE],
+        column_lines(COMMENT, width=WIDTH),
+        ["何磊勇", "中苏友好", "面向未来"],
+        column_lines(ESSAY[1:], width=WIDTH),
+    )
     stories = parse_page(page, year=2019)
     assert stories[0].title == COMMENT_TITLE
-    assert _squeezed(stories[0].paragraphs) == _squeezed(COMMENT)
+    assert squeezed(stories[0].paragraphs) == squeezed(COMMENT)

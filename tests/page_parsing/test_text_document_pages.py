@@ -15,6 +15,7 @@ import pytest
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_documents import is_document_part, opens_provision
+from tests.page_parsing.layout import column_lines, page_of_blocks, squeezed
 
 WIDTH = 18
 
@@ -39,39 +40,28 @@ CHAPTER_TWO = (
 CLOSING = "（新华社北京12月2日电）"
 
 
-def _squeezed(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
-def _column(paragraphs: tuple[str, ...]) -> list[str]:
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        lines += wrap(paragraph, WIDTH)
-    return lines
-
-
 def _page(*blocks: tuple[str, ...]) -> str:
     """The document under its title, each of `blocks` a blank-line block of its own."""
-    return "\n\n".join([TITLE, *("\n".join(_column(block)) for block in blocks)]) + "\n"
+    return page_of_blocks([TITLE], *(column_lines(block, width=WIDTH) for block in blocks))
 
 
 def test_a_chapter_head_set_apart_is_the_documents_text_not_a_headline() -> None:
     page = _page(ORDER, CHAPTER_ONE[:1], CHAPTER_ONE[1:], CHAPTER_TWO[:1], (*CHAPTER_TWO[1:], CLOSING))
     (document,) = parse_page(page, year=2020)
     assert document.title == TITLE
-    assert _squeezed(document.paragraphs) == _squeezed((*ORDER, *CHAPTER_ONE, *CHAPTER_TWO, CLOSING))
+    assert squeezed(document.paragraphs) == squeezed((*ORDER, *CHAPTER_ONE, *CHAPTER_TWO, CLOSING))
 
 
 def test_the_orders_lines_and_chapter_heads_inside_a_block_are_paragraphs_of_their_own() -> None:
     page = _page((*ORDER, *CHAPTER_ONE, *CHAPTER_TWO, CLOSING))
     (document,) = parse_page(page, year=2020)
-    assert _squeezed(document.paragraphs) == _squeezed((*ORDER, *CHAPTER_ONE, *CHAPTER_TWO, CLOSING))
+    assert squeezed(document.paragraphs) == squeezed((*ORDER, *CHAPTER_ONE, *CHAPTER_TWO, CLOSING))
 
 
 def test_an_orders_number_at_the_top_of_the_page_is_no_masthead_item() -> None:
     page = _page((*ORDER, *CHAPTER_ONE, CLOSING)).replace("第九百零一号", "第722号")
     (document,) = parse_page(page, year=2020)
-    assert _squeezed(document.paragraphs)[:2] == ("中华人民共和国国务院令", "第722号")
+    assert squeezed(document.paragraphs)[:2] == ("中华人民共和国国务院令", "第722号")
 
 
 def test_a_chapter_head_wrapped_by_the_column_is_one_paragraph() -> None:
@@ -79,15 +69,15 @@ def test_a_chapter_head_wrapped_by_the_column_is_one_paragraph() -> None:
     assert len(wrap(head, WIDTH)) == 2  # the column wraps it
     page = _page(CHAPTER_ONE, (head,), CHAPTER_TWO[1:])
     (document,) = parse_page(page, year=2020)
-    assert _squeezed(document.paragraphs) == _squeezed((*CHAPTER_ONE, head, *CHAPTER_TWO[1:]))
+    assert squeezed(document.paragraphs) == squeezed((*CHAPTER_ONE, head, *CHAPTER_TWO[1:]))
 
 
 def test_an_article_cut_off_by_a_column_break_goes_on_with_the_document() -> None:
-    lines = _column(CHAPTER_ONE)
+    lines = column_lines(CHAPTER_ONE, width=WIDTH)
     page = "\n".join([TITLE, "", *lines[:4], "", lines[4], "", *lines[5:]]) + "\n"
     assert lines[4].startswith("第二条")  # the article's first line a block of its own
     (document,) = parse_page(page, year=2020)
-    assert _squeezed(document.paragraphs) == _squeezed(CHAPTER_ONE)
+    assert squeezed(document.paragraphs) == squeezed(CHAPTER_ONE)
 
 
 def test_an_item_opens_a_paragraph_though_the_line_above_is_full() -> None:
@@ -99,15 +89,16 @@ def test_an_item_opens_a_paragraph_though_the_line_above_is_full() -> None:
     )
     page = _page((*CHAPTER_ONE, *items))
     (document,) = parse_page(page, year=2020)
-    assert _squeezed(document.paragraphs) == _squeezed((*CHAPTER_ONE, *items))
+    assert squeezed(document.paragraphs) == squeezed((*CHAPTER_ONE, *items))
 
 
 def test_a_title_wrapped_inside_its_book_title_marks_is_joined_again() -> None:
     page = (
         "中共中央印发《中国共产党党和国家机关\n基层组织工作条例》\n\n"
         + "\n".join(
-            _column(
-                ("新华社北京1月5日电  近日，中共中央印发了条例，并发出通知，要求各地区各部门认真遵照执行。",)
+            column_lines(
+                ("新华社北京1月5日电  近日，中共中央印发了条例，并发出通知，要求各地区各部门认真遵照执行。",),
+                width=WIDTH,
             )
         )
         + "\n"
@@ -120,18 +111,19 @@ def test_a_long_title_without_a_clause_mark_wrapped_at_the_measure_is_a_headline
     page = (
         "国务院应对新型冠状病毒感染肺炎疫情联防\n联控机制关于印发企事业单位复工复产疫情\n防控措施指南的通知\n\n"
         + "\n".join(
-            _column(
+            column_lines(
                 (
                     "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
                     "现将指南印发给你们，请结合实际抓好贯彻落实。",
-                )
+                ),
+                width=WIDTH,
             )
         )
         + "\n"
     )
     (story,) = parse_page(page, year=2020)
     assert story.title.replace(" ", "").startswith("国务院应对新型冠状病毒")
-    assert _squeezed(story.paragraphs)[0] == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
+    assert squeezed(story.paragraphs)[0] == "各省、自治区、直辖市人民政府，国务院各部委、各直属机构："
 
 
 @pytest.mark.parametrize(
@@ -167,11 +159,11 @@ def test_guard_an_interview_answer_naming_a_chapter_runs_on() -> None:
     )
     page = (
         "国家密码管理局负责人答记者问\n\n"
-        + "\n".join(_column(("问：密码法的主要内容是什么？", answer)))
+        + "\n".join(column_lines(("问：密码法的主要内容是什么？", answer), width=WIDTH))
         + "\n"
     )
     (story,) = parse_page(page, year=2019)
-    assert _squeezed(story.paragraphs) == _squeezed(("问：密码法的主要内容是什么？", answer))
+    assert squeezed(story.paragraphs) == squeezed(("问：密码法的主要内容是什么？", answer))
 
 
 def test_a_laws_title_over_its_adoption_note_wrapped_over_many_lines_is_its_headline() -> None:
@@ -181,8 +173,8 @@ def test_a_laws_title_over_its_adoption_note_wrapped_over_many_lines_is_its_head
     )
     head = ["中华人民共和国森林法", *wrap(note, WIDTH, indent=0)]
     assert len(head) > 4  # more lines than a headline has
-    page = "\n".join(head) + "\n\n" + "\n".join(_column((*ORDER, *CHAPTER_ONE))) + "\n"
+    page = "\n".join(head) + "\n\n" + "\n".join(column_lines((*ORDER, *CHAPTER_ONE), width=WIDTH)) + "\n"
     (document,) = parse_page(page, year=2020)
     assert document.title.startswith("中华人民共和国森林法 （1984年9月20日")
-    assert _squeezed(document.paragraphs) == _squeezed((*ORDER, *CHAPTER_ONE))
+    assert squeezed(document.paragraphs) == squeezed((*ORDER, *CHAPTER_ONE))
     assert document.date is None  # the note's date is no dateline

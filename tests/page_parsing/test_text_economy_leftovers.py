@@ -13,20 +13,13 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text, squeezed
 
 WIDTH = 14
 FIRST = "近年来，当地紧紧扭住重大项目这个“牛鼻子”，引进一大批标杆性企业入驻，重大项目数位居全省前列。"
 FIRST_2 = "“我们将始终践行绿色发展理念，推动经济在守正创新中高质量发展。”区委书记说。"
 SECOND = "近年来，这家银行强化基层党建，激发党支部战斗堡垒作用，发挥党员先锋模范作用。"
 SECOND_2 = "据了解，该行党员干部学习全覆盖，各级党组织依托各种学习平台开展学习。"
-
-
-def _column(text: str, width: int = WIDTH) -> str:
-    return "\n".join(wrap(text, width))
-
-
-def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
 
 
 # A story whose last paragraph a column break cut, its last line short, then the next story's
@@ -79,17 +72,17 @@ def test_a_two_line_block_as_wide_as_the_column_stays_text():
     """A guard: two lines of a paragraph a column break cut off, each set to the column's measure (one a
     cell wider only by a hung mark), are the story's text, no headline."""
     cut = wrap(FIRST_2, WIDTH)
-    page = f"重点项目建设提速\n\n{_column(FIRST)}\n{cut[0]}\n\n" + "\n".join(cut[1:]) + "\n"
+    page = f"重点项目建设提速\n\n{column_text(FIRST, width=WIDTH)}\n{cut[0]}\n\n" + "\n".join(cut[1:]) + "\n"
     (story,) = parse_page(page, year=2019)
-    assert _squeezed(story.paragraphs) == _squeezed((FIRST, FIRST_2))
+    assert squeezed(story.paragraphs) == squeezed((FIRST, FIRST_2))
 
 
 def test_a_sub_heads_last_character_atop_the_next_column_is_kept():
     """``抓项目引龙头，凸显集群效`` / blank / ``应``: the lone character finishes the word the sub-head's
     line broke, so it is the sub-head's tail carried past a column break, no OCR speck."""
-    page = f"重点项目建设提速\n\n{_column(FIRST)}\n\n抓项目引龙头，凸显集群效\n\n应\n{_column(FIRST_2)}\n"
+    page = f"重点项目建设提速\n\n{column_text(FIRST, width=WIDTH)}\n\n抓项目引龙头，凸显集群效\n\n应\n{column_text(FIRST_2, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2019)
-    assert _squeezed(story.paragraphs) == _squeezed((FIRST, "抓项目引龙头，凸显集群效应", FIRST_2))
+    assert squeezed(story.paragraphs) == squeezed((FIRST, "抓项目引龙头，凸显集群效应", FIRST_2))
 
 
 def test_a_bracketed_label_alone_on_its_line_is_a_paragraph_of_its_own():
@@ -98,9 +91,9 @@ def test_a_bracketed_label_alone_on_its_line_is_a_paragraph_of_its_own():
     observed = "【现象】在全球范围内，“声音市场”正在崛起，耳机销售正在强劲增长。"
     short = "一个“听时代”正在到来。"
     comment = "越来越多年轻人已习惯行走在“声音的世界”，摘下耳机成了新的礼节。"
-    page = f"“耳蜗经济”如何生长\n\n{_column(observed)}\n【点评】\n{short}\n{_column(comment)}\n"
+    page = f"“耳蜗经济”如何生长\n\n{column_text(observed, width=WIDTH)}\n【点评】\n{short}\n{column_text(comment, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2019)
-    assert _squeezed(story.paragraphs) == _squeezed((observed, "【点评】", short, comment))
+    assert squeezed(story.paragraphs) == squeezed((observed, "【点评】", short, comment))
 
 
 def test_a_sub_head_ending_in_a_percentage_is_a_paragraph_of_its_own():
@@ -109,9 +102,9 @@ def test_a_sub_head_ending_in_a_percentage_is_a_paragraph_of_its_own():
     width = 21
     above = "同时保险业为经济社会提供风险保障，保险资金运用十七点八万亿元，较年初增长百分之八点四。"
     below = "“今年前三季度，债券投资力度加大，银行新增债券投资四点七万亿元，有力地支持了重点项目建设。”"
-    page = f"银行业服务实体经济\n\n{_column(above, width)}\n五家大型银行小微企业贷款增幅达47.9%\n{_column(below, width)}\n"
+    page = f"银行业服务实体经济\n\n{column_text(above, width=width)}\n五家大型银行小微企业贷款增幅达47.9%\n{column_text(below, width=width)}\n"
     (story,) = parse_page(page, year=2019)
-    assert _squeezed(story.paragraphs) == _squeezed((above, "五家大型银行小微企业贷款增幅达47.9%", below))
+    assert squeezed(story.paragraphs) == squeezed((above, "五家大型银行小微企业贷款增幅达47.9%", below))
 
 
 # A story's summary of bulleted points printed between its headline and its dateline, the first
@@ -156,17 +149,17 @@ def test_a_full_date_alone_in_the_top_strip_dates_a_lead_opening_recently():
     date, so a lead opening 近日 with no dateline is dated by it; a date alone on a line further down
     (a letter's date under its text) or under a weekly's issue number dates nothing."""
     lead = "近日，一家物流公司通过国际贸易“单一窗口”申报的一票燃料油，油轮进境后很快放行。"
-    page = f"经济周刊  10\n2020年1月6日\n\n进境保税油检验监管改革推向全国\n\n{_column(lead)}\n"
+    page = (
+        f"经济周刊  10\n2020年1月6日\n\n进境保税油检验监管改革推向全国\n\n{column_text(lead, width=WIDTH)}\n"
+    )
     (story,) = parse_page(page, year=2020)
     assert story.title == "进境保税油检验监管改革推向全国"
     assert story.date == "2020-01-06"
-    below = f"进境保税油检验监管改革推向全国\n\n{_column(lead)}\n2019年12月30日\n"
+    below = f"进境保税油检验监管改革推向全国\n\n{column_text(lead, width=WIDTH)}\n2019年12月30日\n"
     (story,) = parse_page(below, year=2020)
     assert story.date is None
     # A periodical's strip numbering its issue: the cover date spans the issue and dates no lead.
-    weekly = (
-        f"健康周刊\n第1995期  本期8版\n2020年1月6日\n\n进境保税油检验监管改革推向全国\n\n{_column(lead)}\n"
-    )
+    weekly = f"健康周刊\n第1995期  本期8版\n2020年1月6日\n\n进境保税油检验监管改革推向全国\n\n{column_text(lead, width=WIDTH)}\n"
     (story,) = parse_page(weekly, year=2020)
     assert story.date is None
 
@@ -184,7 +177,7 @@ def test_a_standfirst_ending_no_sentence_ends_over_a_two_line_paragraph():
     page = (
         "稳投资，铁路还是重头戏（观象台）\n\n"
         + "\n".join(lines)
-        + f"\n{_column(second, width)}\n{_column(third, width)}\n"
+        + f"\n{column_text(second, width=width)}\n{column_text(third, width=width)}\n"
     )
     (story,) = parse_page(page, year=2019)
-    assert _squeezed(story.paragraphs) == _squeezed((standfirst, second, third))
+    assert squeezed(story.paragraphs) == squeezed((standfirst, second, third))

@@ -10,8 +10,8 @@ held-out ``economy_page`` pages were never looked at.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text, squeezed
 
 WIDTH = 18
 FIRST = "今年以来，我市加快推进重点项目建设，一季度完成投资同比增长百分之十二，企业信心持续增强。"
@@ -20,18 +20,10 @@ SECOND = "本报北京1月13日电  （记者王磊）商务部13日发布数据
 SECOND_2 = "专家认为，消费升级的趋势仍将延续，新业态新模式不断涌现。"
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
-def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
 def _two_stories(between: str) -> str:
     return (
-        f"重点项目建设提速\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n\n{between}\n\n"
-        f"网络零售额突破十万亿元\n\n{_column(SECOND)}\n{_column(SECOND_2)}\n"
+        f"重点项目建设提速\n\n{column_text(FIRST, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n\n{between}\n\n"
+        f"网络零售额突破十万亿元\n\n{column_text(SECOND, width=WIDTH)}\n{column_text(SECOND_2, width=WIDTH)}\n"
     )
 
 
@@ -42,7 +34,7 @@ def test_a_data_box_between_stories_is_in_no_story():
         page = _two_stories(f"{label}\n一季度完成投资增长12%\n网络零售额突破10万亿元")
         first, second = parse_page(page, year=2020)
         assert first.title == "重点项目建设提速", label
-        assert _squeezed(first.paragraphs) == _squeezed((FIRST, FIRST_2)), label
+        assert squeezed(first.paragraphs) == squeezed((FIRST, FIRST_2)), label
         assert second.title == "网络零售额突破十万亿元", label
         assert second.reporters == ("王磊",), label
 
@@ -51,14 +43,16 @@ def test_a_box_of_reference_rates_is_in_no_story():
     for label in ("人民币汇率中间价", "【今日汇率】", "■外汇牌价"):
         page = _two_stories(f"{label}\n1美元  7.0925元\n1欧元  7.7391元\n100日元  6.6012元")
         first, second = parse_page(page, year=2020)
-        assert _squeezed(first.paragraphs) == _squeezed((FIRST, FIRST_2)), label
+        assert squeezed(first.paragraphs) == squeezed((FIRST, FIRST_2)), label
         assert second.title == "网络零售额突破十万亿元", label
 
 
 def test_a_short_head_over_a_single_figure_stays_a_headline():
     """A head naming figures (``数字经济``) over one line holding a figure is no data box: a box lists
     two figures or more."""
-    page = f"数字经济\n——2019年回顾\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n"
+    page = (
+        f"数字经济\n——2019年回顾\n\n{column_text(FIRST, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n"
+    )
     (story,) = parse_page(page, year=2020)
     assert story.title == "数字经济 ——2019年回顾"
 
@@ -66,7 +60,7 @@ def test_a_short_head_over_a_single_figure_stays_a_headline():
 def test_a_strip_joined_by_a_bar_over_a_dotted_date_is_furniture_that_dates_the_page():
     """``经济｜10`` over ``2020.1.14``: the page strip, in no title; a lead opening 近日 takes its date."""
     lead = "近日，国家发展改革委等部门印发实施方案，提出通过五年左右的努力，建设一批产教融合型城市。"
-    page = f"经济｜10\n2020.1.14\n\n产教融合改革有了新路径\n\n{_column(lead)}\n"
+    page = f"经济｜10\n2020.1.14\n\n产教融合改革有了新路径\n\n{column_text(lead, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2020)
     assert story.title == "产教融合改革有了新路径"
     assert story.date == "2020-01-14"
@@ -136,12 +130,12 @@ def test_a_closing_dateline_the_column_wrapped_after_a_column_break_closes_the_s
     """``（本报华盛顿、东京、布鲁`` / ``塞尔2月5日电）`` opening a block: the closing dateline of the story
     above, wrapped by the column, not a headline of the next story."""
     page = (
-        f"加强合作共克时艰\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n\n"
+        f"加强合作共克时艰\n\n{column_text(FIRST, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n\n"
         "（本报华盛顿、东京、布鲁\n塞尔2月5日电）\n\n"
-        f"网络零售额突破十万亿元\n\n{_column(SECOND)}\n{_column(SECOND_2)}\n"
+        f"网络零售额突破十万亿元\n\n{column_text(SECOND, width=WIDTH)}\n{column_text(SECOND_2, width=WIDTH)}\n"
     )
     first, second = parse_page(page, year=2020)
-    assert _squeezed(first.paragraphs)[-1] == "（本报华盛顿、东京、布鲁塞尔2月5日电）"
+    assert squeezed(first.paragraphs)[-1] == "（本报华盛顿、东京、布鲁塞尔2月5日电）"
     assert second.title == "网络零售额突破十万亿元"
 
 
@@ -149,12 +143,12 @@ def test_a_wide_kicker_ending_in_a_dash_under_a_story_heads_the_next_one():
     """``…产业壮大，村民增收——`` alone in its block, wider than the column, under a story's last
     sentence and over a headline: the next story's kicker, not a paragraph of the story above."""
     page = (
-        f"重点项目建设提速\n\n{_column(FIRST)}\n{_column(FIRST_2)}\n\n"
+        f"重点项目建设提速\n\n{column_text(FIRST, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n\n"
         "吉格代力克村来了驻村工作队以后，产业壮大，村民增收——\n\n"
-        f"当初不会干，现在使劲干（脱贫故事）\n\n{_column(SECOND_2)}\n{_column(FIRST_2)}\n"
+        f"当初不会干，现在使劲干（脱贫故事）\n\n{column_text(SECOND_2, width=WIDTH)}\n{column_text(FIRST_2, width=WIDTH)}\n"
     )
     first, second = parse_page(page, year=2020)
-    assert _squeezed(first.paragraphs) == _squeezed((FIRST, FIRST_2))
+    assert squeezed(first.paragraphs) == squeezed((FIRST, FIRST_2))
     assert (
         second.title
         == "吉格代力克村来了驻村工作队以后，产业壮大，村民增收—— 当初不会干，现在使劲干（脱贫故事）"

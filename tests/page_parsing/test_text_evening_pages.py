@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import explain_page, parse_page
+from tests.page_parsing.layout import column_lines, column_text
 
 WIDTH = 18  # the lead's first line (two cells for its indent) holds FIRST, its sentence end at the edge
 FIRST = "2020年全国气象局长会议近日召开。"
@@ -18,18 +19,14 @@ THIRD = "记者在会上获悉，覆盖全国的区域数值预报模式投入�
 OTHER = "十一日，柬埔寨中国商会西港分会在西哈努克港经济特区成立，推动中柬经贸合作与传统友谊发展。"
 
 
-def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
-
-
 def test_a_dateline_on_the_headlines_line_opens_the_lead_under_it():
     """``标题  本报北京1月15日电  （记者刘毅）`` over the lead: the head is the title, the dateline the
     lead's opening (its first line short by its indent and ending a sentence is no paragraph)."""
     for gap in ("  ", "\u3000", " "):
         page = (
             f"气象预警信息公众覆盖率提至87%{gap}本报北京1月15日电  （记者刘毅）\n\n"
-            f"{_column(FIRST + SECOND)}\n\n"
-            f"柬埔寨西港中国商会成立{gap}本报讯（记者 王伟健 通讯员 马欣明）\n\n{_column(OTHER)}\n"
+            f"{column_text(FIRST + SECOND, width=WIDTH)}\n\n"
+            f"柬埔寨西港中国商会成立{gap}本报讯（记者 王伟健 通讯员 马欣明）\n\n{column_text(OTHER, width=WIDTH)}\n"
         )
         first, second = parse_page(page, year=2020)
         assert first.title == "气象预警信息公众覆盖率提至87%"
@@ -42,7 +39,7 @@ def test_a_dateline_on_the_headlines_line_opens_the_lead_under_it():
 
 def test_a_sentence_with_a_dateline_after_it_is_no_headline():
     """A line of text ending a sentence before a dateline keeps both: it is no headline."""
-    page = f"{_column(SECOND)}\n会议指出。  本报北京1月15日电\n"
+    page = f"{column_text(SECOND, width=WIDTH)}\n会议指出。  本报北京1月15日电\n"
     (story,) = parse_page(page, year=2020)
     assert story.title_source == "inferred"
 
@@ -58,8 +55,8 @@ def test_editors_marks_close_a_story_and_belong_to_no_story():
         "\n（责任编辑：王浩）",
     ):
         page = (
-            f"全国气象局长会议召开\n\n记者 刘毅 通讯员 何平\n{_column(SECOND, THIRD)}{mark}\n"
-            f"柬埔寨西港中国商会成立\n\n本报讯（记者 王伟健）\n{_column(OTHER)}\n"
+            f"全国气象局长会议召开\n\n记者 刘毅 通讯员 何平\n{column_text(SECOND, THIRD, width=WIDTH)}{mark}\n"
+            f"柬埔寨西港中国商会成立\n\n本报讯（记者 王伟健）\n{column_text(OTHER, width=WIDTH)}\n"
         )
         first, second = parse_page(page, year=2020)
         assert first.title == "全国气象局长会议召开", mark
@@ -75,7 +72,7 @@ def test_authors_in_lenticular_brackets_opening_the_lead_are_the_byline():
     """``【记者 王某 实习生 李某】…`` opening the lead, the bracket wrapped over two lines or not: the
     story's reporters (and interns after them), the bracket kept in the lead as printed."""
     lead = "【记者 吕一 赵涛远 通讯员 马梅】" + SECOND
-    page = f"全国气象局长会议召开\n\n{_column(lead, THIRD)}\n"
+    page = f"全国气象局长会议召开\n\n{column_text(lead, THIRD, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2020)
     assert story.title == "全国气象局长会议召开"
     assert story.paragraphs == (lead.replace(" ", ""), THIRD)  # spaces between names are not kept
@@ -95,7 +92,7 @@ def test_items_with_their_lead_ins_run_in_are_stories_of_their_own():
         lines = []
         for head, text in items:
             first, *rest = form.format(head, text).split("\n")
-            lines += wrap(first, WIDTH, indent=0) + [line for part in rest for line in wrap(part, WIDTH)]
+            lines += wrap(first, WIDTH, indent=0) + column_lines(rest, width=WIDTH)
         lines[-1] += "（记者 王伟健）"
         page = "B03｜都市\n\n城事速递\n\n" + "\n".join(lines) + "\n"
         stories = parse_page(page, year=2020)
@@ -111,7 +108,7 @@ def test_a_digest_strip_of_other_pages_heads_belongs_to_no_story():
         "要闻速览  ▶王毅会见美国前政要代表团  ▶书，不加塑封可以吗？",
         "要闻速览\n·王毅会见美国前政要代表团\n·“升级”我们的文化供给（新语）",
     ):
-        page = f"民生·热线  B02\n{strip}\n\n全国气象局长会议召开\n\n记者 刘毅\n{_column(SECOND, THIRD)}\n"
+        page = f"民生·热线  B02\n{strip}\n\n全国气象局长会议召开\n\n记者 刘毅\n{column_text(SECOND, THIRD, width=WIDTH)}\n"
         (story,) = parse_page(page, year=2020)
         assert story.title == "全国气象局长会议召开", strip
         assert story.paragraphs == (SECOND, THIRD), strip
@@ -122,9 +119,9 @@ def test_an_items_authors_on_a_line_of_their_own_close_it_not_the_next_one():
     authors are the item's above (they had gone to the next item as a byline printed before it)."""
     page = (
         "城事速递\n\n"
-        + "\n".join(wrap(f"【全国气象局长会议召开】{SECOND}", WIDTH, indent=0))
+        + column_text(f"【全国气象局长会议召开】{SECOND}", width=WIDTH, indent=0)
         + "\n（记者 卢艳轩）\n"
-        + "\n".join(wrap(f"【西港中国商会成立】{OTHER}", WIDTH, indent=0))
+        + column_text(f"【西港中国商会成立】{OTHER}", width=WIDTH, indent=0)
         + "\n"
     )
     first, second = parse_page(page, year=2020)
@@ -150,10 +147,10 @@ def test_a_run_in_item_after_a_story_is_no_sub_heading_and_its_head_keeps_its_br
     first = "身边有没有“老赖”出没？现在只需拿出手机，轻轻一点，便一目了然。"
     second = "首批治愈患者今天出院，医护人员向他们送上鲜花和祝福，叮嘱他们回家后继续做好防护。"
     page = (
-        f"全国气象局长会议召开\n\n记者 刘毅\n{_column(SECOND, THIRD)}\n\n"
-        + "\n".join(wrap(f"■河北“老赖地图”小程序上线 {first}", WIDTH))
+        f"全国气象局长会议召开\n\n记者 刘毅\n{column_text(SECOND, THIRD, width=WIDTH)}\n\n"
+        + column_text(f"■河北“老赖地图”小程序上线 {first}", width=WIDTH)
         + "\n\n"
-        + "\n".join(wrap(f"■火神山医院首批治愈患者出院（应收尽收 刻不容缓） {second}", WIDTH))
+        + column_text(f"■火神山医院首批治愈患者出院（应收尽收 刻不容缓） {second}", width=WIDTH)
         + "\n"
     )
     story, item, other = parse_page(page, year=2020)
@@ -169,11 +166,11 @@ def test_a_column_label_over_items_and_heads_holding_a_comma():
     text = "2月11日，春节假期后上班第一天，在辽宁蛇岛老铁山国家级自然保护区，工作人员一大早就开始巡查。"
     page = (
         "新闻速览\n\n【全国气象局长会议召开】\n"
-        + _column(SECOND)
+        + column_text(SECOND, width=WIDTH)
         + "\n"
-        + "\n".join(wrap(f"■守护冬眠的蝮蛇，高山夫妇—— {text}", WIDTH))
+        + column_text(f"■守护冬眠的蝮蛇，高山夫妇—— {text}", width=WIDTH)
         + "\n\n柬埔寨西港中国商会成立  本报讯（记者 王伟健）\n\n"
-        + _column(OTHER)
+        + column_text(OTHER, width=WIDTH)
         + "\n"
     )
     first, second, third = parse_page(page, year=2019)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.segmenter.shapes.names import _CLOSING_NAMES_RE, closing_byline
+from tests.page_parsing.layout import column_lines, page_of_blocks, squeezed
 
 WIDTH = 18
 
@@ -44,64 +44,55 @@ LECTURE = (
 CAPTION = ("某医院医护人员在病房查看患者康复情况。", "人民视觉")
 
 
-def _squeezed(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
-def _column(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        lines += wrap(paragraph, WIDTH)
-    return lines
-
-
-def _page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
 def _brief_lines(head: str, text: str, author: str) -> list[str]:
-    return [head, *_column((text,)), author]
+    return [head, *column_lines((text,), width=WIDTH), author]
 
 
 def _comment() -> list[str]:
-    return [COMMENT_TITLE, "", "王  强", *_column(COMMENT)]
+    return [COMMENT_TITLE, "", "王  强", *column_lines(COMMENT, width=WIDTH)]
 
 
 def test_a_briefs_padded_author_closes_it_over_the_next_items_head() -> None:
-    page = _page(_comment(), ["医学资讯"], _brief_lines(*BRIEFS[0]) + _brief_lines(*BRIEFS[1]))
+    page = page_of_blocks(_comment(), ["医学资讯"], _brief_lines(*BRIEFS[0]) + _brief_lines(*BRIEFS[1]))
     comment, first, second = parse_page(page, year=2020)
     assert comment.title == COMMENT_TITLE
     assert (first.title, first.reporters) == (BRIEFS[0][0], ("姚昂",))
-    assert _squeezed(first.paragraphs) == _squeezed((BRIEFS[0][1],))
+    assert squeezed(first.paragraphs) == squeezed((BRIEFS[0][1],))
     assert (second.title, second.reporters) == (BRIEFS[1][0], ("李彤",))
-    assert _squeezed(second.paragraphs) == _squeezed((BRIEFS[1][1],))
+    assert squeezed(second.paragraphs) == squeezed((BRIEFS[1][1],))
 
 
 def test_the_briefs_column_heading_heads_no_item() -> None:
-    page = _page(_comment(), ["医学资讯"], _brief_lines(*BRIEFS[0]), _brief_lines(*BRIEFS[1]))
+    page = page_of_blocks(_comment(), ["医学资讯"], _brief_lines(*BRIEFS[0]), _brief_lines(*BRIEFS[1]))
     titles = [story.title for story in parse_page(page, year=2020)]
     assert titles == [COMMENT_TITLE, BRIEFS[0][0], BRIEFS[1][0]]
 
 
 def test_a_caption_credited_to_its_agency_alone_is_no_storys_text() -> None:
-    page = _page(_comment(), list(CAPTION), [*LECTURE_HEADS, "", "张  华", *_column(LECTURE)])
+    page = page_of_blocks(
+        _comment(), list(CAPTION), [*LECTURE_HEADS, "", "张  华", *column_lines(LECTURE, width=WIDTH)]
+    )
     comment, lecture = parse_page(page, year=2020)
-    assert _squeezed(comment.paragraphs) == _squeezed(COMMENT)
+    assert squeezed(comment.paragraphs) == squeezed(COMMENT)
     assert lecture.title == " ".join(LECTURE_HEADS)
-    assert _squeezed(lecture.paragraphs) == _squeezed(LECTURE)
+    assert squeezed(lecture.paragraphs) == squeezed(LECTURE)
 
 
 def test_a_kicker_asking_a_question_over_a_labelled_main_line_is_a_headline() -> None:
-    page = _page(_comment(), list(LECTURE_HEADS), ["张  华", *_column(LECTURE)])
+    page = page_of_blocks(_comment(), list(LECTURE_HEADS), ["张  华", *column_lines(LECTURE, width=WIDTH)])
     comment, lecture = parse_page(page, year=2020)
-    assert _squeezed(comment.paragraphs) == _squeezed(COMMENT)
+    assert squeezed(comment.paragraphs) == squeezed(COMMENT)
     assert (lecture.title, lecture.reporters) == (" ".join(LECTURE_HEADS), ("张华",))
 
 
 def test_a_paragraphs_question_with_a_comma_after_a_column_break_stays_text() -> None:
     """Guard: a paragraph's last line asking a question, alone atop a column, over no labelled line."""
     question = ("不少读者来信问，家里老人该怎么吃？",)
-    page = _page(_comment(), _column(question), _column(("这也是营养科医生常被问到的问题。",)))
+    page = page_of_blocks(
+        _comment(),
+        column_lines(question, width=WIDTH),
+        column_lines(("这也是营养科医生常被问到的问题。",), width=WIDTH),
+    )
     (comment,) = parse_page(page, year=2020)
     assert comment.title == COMMENT_TITLE
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text, squeezed
 
 WIDTH = 18
 
@@ -17,19 +18,11 @@ LAST = "法官提醒，市民应通过正规平台购买物资或捐款。"
 NEXT = "本报上海2月12日电  近日，某市检察院对一起非法集资案提起公诉，涉案金额达两千余万元。"
 
 
-def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
 def _page(last: str) -> str:
     """Two stories; the first's last paragraph `last`, wrapped by the column."""
     return (
-        f"法院审结一起涉疫诈骗案\n\n{_column(LEAD)}\n{_column(last)}\n\n"
-        f"检察机关起诉一起非法集资案\n\n{_column(NEXT)}\n"
+        f"法院审结一起涉疫诈骗案\n\n{column_text(LEAD, width=WIDTH)}\n{column_text(last, width=WIDTH)}\n\n"
+        f"检察机关起诉一起非法集资案\n\n{column_text(NEXT, width=WIDTH)}\n"
     )
 
 
@@ -39,16 +32,16 @@ def test_a_bracketed_byline_wrapped_onto_the_blocks_last_line_closes_the_story()
     page = _page(LAST + "（记者 欧阳洁 通讯员 吴宇娜）")
     first, second = parse_page(page, year=2020)
     assert first.title == "法院审结一起涉疫诈骗案"
-    assert _squeezed(first.paragraphs) == _squeezed((LEAD, LAST))
+    assert squeezed(first.paragraphs) == squeezed((LEAD, LAST))
     assert (*first.reporters, *first.correspondents) == ("欧阳洁", "吴宇娜")
     assert second.title == "检察机关起诉一起非法集资案"
-    assert _squeezed(second.paragraphs) == _squeezed((NEXT,))
+    assert squeezed(second.paragraphs) == squeezed((NEXT,))
 
 
 def test_a_bracketed_byline_on_one_line_after_the_last_sentence_still_closes_it() -> None:
     page = _page(LAST + "（记者 欧阳洁 通讯员 吴宇娜）").replace("吴\n宇娜）", "吴宇娜）")
     first, _second = parse_page(page, year=2020)
-    assert _squeezed(first.paragraphs) == _squeezed((LEAD, LAST))
+    assert squeezed(first.paragraphs) == squeezed((LEAD, LAST))
     assert (*first.reporters, *first.correspondents) == ("欧阳洁", "吴宇娜")
 
 
@@ -56,5 +49,5 @@ def test_a_bracket_wrapped_onto_the_last_line_that_names_no_reporter_stays_text(
     note = "法官提醒，市民应通过正规平台购买物资或捐款，切勿随意点击链接。（详见防范指南）"
     page = _page(note)
     first, _second = parse_page(page, year=2020)
-    assert _squeezed(first.paragraphs)[-1] == note
+    assert squeezed(first.paragraphs)[-1] == note
     assert (*first.reporters, *first.correspondents) == ()

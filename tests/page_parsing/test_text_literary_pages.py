@@ -15,6 +15,7 @@ from storage.ingest.page_lines import (
     _Line,
 )
 from storage.ingest.page_paragraphs import verse_lines
+from tests.page_parsing.layout import column_text
 
 WIDTH = 18
 ESSAY = "门口那棵老槐树稍稍扭动一下身躯，泛着金光的叶子翻起筋斗缓缓着地，山岗上的庄稼仿佛开始燃烧。"
@@ -29,10 +30,6 @@ POEM = (
 )
 
 
-def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
-
-
 def _poem() -> str:
     return "\n\n".join("\n".join(stanza) for stanza in POEM)
 
@@ -45,7 +42,7 @@ def test_an_authors_name_padded_or_with_a_post_is_the_pieces_byline():
         ("铁  凝（中国作协主席）", "铁凝"),
         ("阿尔泰（中国作协主席团委员）", "阿尔泰"),
     ):
-        page = f"收秋\n\n{author}\n{_column(ESSAY, MORE)}\n"
+        page = f"收秋\n\n{author}\n{column_text(ESSAY, MORE, width=WIDTH)}\n"
         (story,) = parse_page(page, year=2019)
         assert (story.title, story.paragraphs, story.reporters) == ("收秋", (ESSAY, MORE), (name,)), author
 
@@ -54,7 +51,7 @@ def test_a_poem_is_one_paragraph_a_line_its_stanzas_no_headlines():
     """A poem under its author, its stanzas a blank line apart, lines without end punctuation: each
     line a paragraph of the poem, no stanza a headline; the next piece's headline after its last
     stanza stays that piece's."""
-    page = f"再一次出发\n\n屈  塬\n{_poem()}\n\n收秋\n\n王  强\n{_column(*PROSE)}\n"
+    page = f"再一次出发\n\n屈  塬\n{_poem()}\n\n收秋\n\n王  强\n{column_text(*PROSE, width=WIDTH)}\n"
     poem, essay = parse_page(page, year=2019)
     assert poem.title == "再一次出发"
     assert poem.reporters == ("屈塬",)
@@ -74,7 +71,7 @@ def test_a_note_on_the_author_after_the_piece_is_its_last_paragraph():
     piece's last paragraph, no item's head and no story of its own."""
     for label in ("作者简介：", "【作者简介】"):
         note = f"{label}王强，江苏南京人，中国作家协会会员，著有散文集《乡土》等。"
-        page = f"收秋\n\n王  强\n{_column(ESSAY, MORE, note)}\n\n责任编辑：李明\n"
+        page = f"收秋\n\n王  强\n{column_text(ESSAY, MORE, note, width=WIDTH)}\n\n责任编辑：李明\n"
         (story,) = parse_page(page, year=2019)
         assert story.paragraphs == (ESSAY, MORE, note), label
         assert story.title == "收秋"
@@ -83,7 +80,7 @@ def test_a_note_on_the_author_after_the_piece_is_its_last_paragraph():
 def test_a_columns_name_set_off_by_ornaments_is_the_headlines_kicker():
     """``·随笔·`` or ``◆人生感悟`` a blank line over the headline: the first line of the title."""
     for column in ("·随笔·", "◆人生感悟"):
-        page = f"大地  第20版\n\n{column}\n\n收秋\n\n王  强\n{_column(MORE, ESSAY)}\n"
+        page = f"大地  第20版\n\n{column}\n\n收秋\n\n王  强\n{column_text(MORE, ESSAY, width=WIDTH)}\n"
         (story,) = parse_page(page, year=2019)
         assert story.title == f"{column} 收秋", column
         assert story.paragraphs == (MORE, ESSAY)
@@ -92,7 +89,7 @@ def test_a_columns_name_set_off_by_ornaments_is_the_headlines_kicker():
 def test_a_bulleted_columns_name_right_over_the_headline_is_no_briefs_head():
     """``◆人生感悟`` right over the headline in its block, the author's name opening the next block: a
     kicker over the headline, not a brief's bulleted head over its text."""
-    page = f"大地  第20版\n\n◆人生感悟\n收秋\n\n王  强\n{_column(MORE, ESSAY)}\n"
+    page = f"大地  第20版\n\n◆人生感悟\n收秋\n\n王  强\n{column_text(MORE, ESSAY, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2019)
     assert (story.title, story.paragraphs, story.reporters) == ("◆人生感悟 收秋", (MORE, ESSAY), ("王强",))
 
@@ -101,7 +98,11 @@ def test_a_bulleted_columns_name_over_a_title_ending_a_sentence_or_with_a_subtit
     """``◆诗歌`` over ``“春天快来吧！”``, or ``◆序与跋`` over a title and its ``——`` subtitle, the author's
     name opening the next block: the column's name and the title are the headline, no brief's text."""
     for heads in (("“春天快来吧！”",), ("立时代潮头，发思想先声", "——《乡土》序")):
-        page = "大地  第20版\n\n◆随笔\n" + "\n".join(heads) + f"\n\n王  强\n{_column(MORE, ESSAY)}\n"
+        page = (
+            "大地  第20版\n\n◆随笔\n"
+            + "\n".join(heads)
+            + f"\n\n王  强\n{column_text(MORE, ESSAY, width=WIDTH)}\n"
+        )
         (story,) = parse_page(page, year=2019)
         assert story.title == " ".join(("◆随笔", *heads)), heads
         assert (story.paragraphs, story.reporters) == ((MORE, ESSAY), ("王强",)), heads
@@ -113,8 +114,8 @@ def test_a_note_on_the_author_under_a_poems_last_stanza_is_the_poems():
     note = "作者简介：屈塬，四川成都人，中国作家协会会员，著有诗集《出发》等。"
     last = ("春天来了。", "中国列车要增速了。")
     page = (
-        f"再一次出发\n\n屈  塬\n{_poem()}\n\n" + "\n".join(last) + f"\n{_column(note)}\n\n"
-        f"收秋\n\n王  强\n{_column(*PROSE)}\n"
+        f"再一次出发\n\n屈  塬\n{_poem()}\n\n" + "\n".join(last) + f"\n{column_text(note, width=WIDTH)}\n\n"
+        f"收秋\n\n王  强\n{column_text(*PROSE, width=WIDTH)}\n"
     )
     poem, essay = parse_page(page, year=2019)
     assert poem.paragraphs == (*(line for stanza in POEM for line in stanza), *last, note)
@@ -125,7 +126,7 @@ def test_a_dateline_filling_its_line_is_no_authors_name_with_a_post():
     """``本报讯（记者 林英 通讯员 刘雪）`` alone on its line (the column ended with its bracket) under a
     headline: the dateline opening the lead, its reporters the byline, not an author with a post."""
     dateline = "本报讯（记者 林英 通讯员 刘雪）"
-    page = f"京张高铁，冰雪之旅\n\n{dateline}\n{_column(MORE, ESSAY)}\n"
+    page = f"京张高铁，冰雪之旅\n\n{dateline}\n{column_text(MORE, ESSAY, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (dateline + MORE, ESSAY)
     assert story.reporters + story.correspondents == ("林英", "刘雪")
@@ -155,6 +156,10 @@ def test_short_sentences_under_a_wrapped_line_keep_that_paragraph_whole():
     it began; the line above it is never cut off."""
     first = "李强抵达总理府前广场时，安瓦尔在下车处迎接。"
     short = ("军乐队奏中马两国国歌。", "随后，李强检阅仪仗队。", "军乐队再次奏响两国国歌。")
-    page = f"欢迎仪式\n\n{_column(*PROSE)}\n{_column(first)}\n" + "\n".join(short) + "\n"
+    page = (
+        f"欢迎仪式\n\n{column_text(*PROSE, width=WIDTH)}\n{column_text(first, width=WIDTH)}\n"
+        + "\n".join(short)
+        + "\n"
+    )
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (*PROSE, first, *short)

@@ -12,8 +12,8 @@ shapes of other pages the new readings must leave as they were.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_lines, page_of_blocks, squeezed
 
 WIDTH = 14
 
@@ -40,67 +40,54 @@ DOCUMENTARY = (
 )
 
 
-def _squeezed(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
-def _column(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        lines += wrap(paragraph, WIDTH)
-    return lines
-
-
-def _page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
 def test_a_headline_with_a_comma_over_the_author_alone_opens_the_review_under_a_story_s_end() -> None:
-    essay_lines = _column(ESSAY)
-    page = _page(
+    essay_lines = column_lines(ESSAY, width=WIDTH)
+    page = page_of_blocks(
         [ESSAY_TITLE],
         ["张洋晓", *essay_lines[:-1]],
         essay_lines[-1:],  # the last sentence's last line a column apart
         [REVIEW_TITLE],
-        ["贾娟军", *_column(REVIEW)],
+        ["贾娟军", *column_lines(REVIEW, width=WIDTH)],
     )
     essay, review = parse_page(page, year=2020)
-    assert _squeezed(essay.paragraphs) == _squeezed(ESSAY)
+    assert squeezed(essay.paragraphs) == squeezed(ESSAY)
     assert review.title == REVIEW_TITLE
     assert review.reporters == ("贾娟军",)
-    assert _squeezed(review.paragraphs) == _squeezed(REVIEW)
+    assert squeezed(review.paragraphs) == squeezed(REVIEW)
 
 
 def test_a_paragraph_with_a_comma_over_a_name_in_the_text_stays_text() -> None:
     # guard: the short last line of a paragraph is no headline, and the story goes on
     text = ("他说，这些书要常读。", "王强", "退休后，他每天都去图书馆读书，一读就是一整天，风雨无阻。")
-    page = _page([ESSAY_TITLE], ["张洋晓", *_column(ESSAY[:1])], _column(text))
+    page = page_of_blocks(
+        [ESSAY_TITLE], ["张洋晓", *column_lines(ESSAY[:1], width=WIDTH)], column_lines(text, width=WIDTH)
+    )
     (essay,) = parse_page(page, year=2020)
     assert essay.title == ESSAY_TITLE
 
 
 def test_a_main_line_a_block_under_its_kicker_goes_with_the_review_under_them() -> None:
-    page = _page(
+    page = page_of_blocks(
         [GALA_TITLE],
-        ["杨杰勇", *_column(GALA)],
+        ["杨杰勇", *column_lines(GALA, width=WIDTH)],
         [DOCUMENTARY_KICKER],
         [DOCUMENTARY_MAIN],
-        ["董涛轩", *_column(DOCUMENTARY)],
+        ["董涛轩", *column_lines(DOCUMENTARY, width=WIDTH)],
     )
     gala, documentary = parse_page(page, year=2020)
     assert gala.title == GALA_TITLE
     assert documentary.title == f"{DOCUMENTARY_KICKER} {DOCUMENTARY_MAIN}"
     assert documentary.reporters == ("董涛轩",)
-    assert _squeezed(documentary.paragraphs) == _squeezed(DOCUMENTARY)
+    assert squeezed(documentary.paragraphs) == squeezed(DOCUMENTARY)
 
 
 def test_a_headline_printed_after_its_story_still_goes_with_the_story_it_repeats() -> None:
     # guard: a headline under the story it repeats whole, over the next story's own heads, stays that story's
-    page = _page(
-        _column(GALA),
+    page = page_of_blocks(
+        column_lines(GALA, width=WIDTH),
         [GALA_TITLE],
         [DOCUMENTARY_KICKER, DOCUMENTARY_MAIN],
-        _column(DOCUMENTARY),
+        column_lines(DOCUMENTARY, width=WIDTH),
     )
     gala, documentary = parse_page(page, year=2020)
     assert gala.title == GALA_TITLE
@@ -122,28 +109,28 @@ NEXT = ("这部书以大量史料为依据，梳理了中国共产党百年来�
 
 
 def test_a_reading_list_under_a_story_s_closing_note_is_that_story_s_last_paragraphs() -> None:
-    page = _page(
+    page = page_of_blocks(
         [BOOK_REVIEW_TITLE],
-        ["曾芳涛", *_column(BOOK_REVIEW)],
-        _column(READING_LIST),
+        ["曾芳涛", *column_lines(BOOK_REVIEW, width=WIDTH)],
+        column_lines(READING_LIST, width=WIDTH),
         [NEXT_TITLE],
-        ["吕杰鸣", *_column(NEXT)],
+        ["吕杰鸣", *column_lines(NEXT, width=WIDTH)],
     )
     review, following = parse_page(page, year=2020)
     assert review.title == BOOK_REVIEW_TITLE
-    assert _squeezed(review.paragraphs) == _squeezed(BOOK_REVIEW + READING_LIST)
+    assert squeezed(review.paragraphs) == squeezed(BOOK_REVIEW + READING_LIST)
     assert following.title == NEXT_TITLE
-    assert _squeezed(following.paragraphs) == _squeezed(NEXT)
+    assert squeezed(following.paragraphs) == squeezed(NEXT)
 
 
 def test_a_story_closed_by_its_note_over_a_headline_with_a_colon_has_ended() -> None:
     # guard: a headline ending in a colon under a closed story is the next story's, not a list's label
-    page = _page(
+    page = page_of_blocks(
         [BOOK_REVIEW_TITLE],
-        ["曾芳涛", *_column(BOOK_REVIEW)],
+        ["曾芳涛", *column_lines(BOOK_REVIEW, width=WIDTH)],
         ["沈铁梅：", "唱出川剧的麻辣味"],
-        ["吕杰鸣", *_column(NEXT)],
+        ["吕杰鸣", *column_lines(NEXT, width=WIDTH)],
     )
     review, following = parse_page(page, year=2020)
-    assert _squeezed(review.paragraphs) == _squeezed(BOOK_REVIEW)
+    assert squeezed(review.paragraphs) == squeezed(BOOK_REVIEW)
     assert following.title == "沈铁梅： 唱出川剧的麻辣味"

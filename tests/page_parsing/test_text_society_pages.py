@@ -11,8 +11,8 @@ are shapes of other pages the new readings must leave as they were.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_lines, page_of_blocks, squeezed
 
 WIDTH = 18
 
@@ -51,41 +51,26 @@ LEAD = (
 )
 
 
-def _squeezed(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
-def _column(paragraphs: tuple[str, ...] | list[str]) -> list[str]:
-    lines: list[str] = []
-    for paragraph in paragraphs:
-        lines += wrap(paragraph, WIDTH)
-    return lines
-
-
-def _page(*blocks: list[str]) -> str:
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
-
-
 def _story() -> list[str]:
-    return [STORY_TITLE, *_column(STORY)]
+    return [STORY_TITLE, *column_lines(STORY, width=WIDTH)]
 
 
 def _bracketed_item(label: str, head: str, text: str, *_: object) -> list[str]:
-    return [f"【{label}】{head}", *_column((text,))]
+    return [f"【{label}】{head}", *column_lines((text,), width=WIDTH)]
 
 
 def test_a_label_in_brackets_before_a_headline_over_its_dateline_is_the_headline() -> None:
-    page = _page(_story(), _bracketed_item(*ITEMS[0]), _bracketed_item(*ITEMS[1]))
+    page = page_of_blocks(_story(), _bracketed_item(*ITEMS[0]), _bracketed_item(*ITEMS[1]))
     story, first, second = parse_page(page, year=2019)
     assert story.title == STORY_TITLE
     for item, (label, head, text, date, reporters) in zip((first, second), ITEMS, strict=True):
         assert item.title == f"【{label}】{head}"
-        assert _squeezed(item.paragraphs) == _squeezed((text,))
+        assert squeezed(item.paragraphs) == squeezed((text,))
         assert (item.date, tuple(item.reporters)) == (date, reporters)
 
 
 def test_a_columns_heading_over_an_item_headed_by_its_label_is_in_no_title() -> None:
-    page = _page(_story(), ["2019春运一线"], _bracketed_item(*ITEMS[0]), _bracketed_item(*ITEMS[1]))
+    page = page_of_blocks(_story(), ["2019春运一线"], _bracketed_item(*ITEMS[0]), _bracketed_item(*ITEMS[1]))
     story, first, second = parse_page(page, year=2019)
     assert (story.title, first.title, second.title) == (
         STORY_TITLE,
@@ -97,35 +82,37 @@ def test_a_columns_heading_over_an_item_headed_by_its_label_is_in_no_title() -> 
 
 def test_a_label_over_a_headline_over_a_dateline_heads_the_item() -> None:
     """Guard: a label on a line of its own over the headline, the shape main read rightly."""
-    page = _page(_story(), [ITEMS[0][0], ITEMS[0][1], *_column((ITEMS[0][2],))])
+    page = page_of_blocks(_story(), [ITEMS[0][0], ITEMS[0][1], *column_lines((ITEMS[0][2],), width=WIDTH)])
     story, item = parse_page(page, year=2019)
     assert story.title == STORY_TITLE
     assert item.title == f"{ITEMS[0][0]} {ITEMS[0][1]}"
-    assert _squeezed(item.paragraphs) == _squeezed((ITEMS[0][2],))
+    assert squeezed(item.paragraphs) == squeezed((ITEMS[0][2],))
 
 
 def test_a_picture_reports_credit_naming_no_agency_closes_its_story() -> None:
     credit = "韩  鑫  张  炯摄影报道"
-    page = _page([PICTURE_TITLE], [*_column(PICTURE), credit], _story())
+    page = page_of_blocks([PICTURE_TITLE], [*column_lines(PICTURE, width=WIDTH), credit], _story())
     picture, story = parse_page(page, year=2019)
     assert picture.title == PICTURE_TITLE
-    assert _squeezed(picture.paragraphs) == _squeezed((*PICTURE, credit))
+    assert squeezed(picture.paragraphs) == squeezed((*PICTURE, credit))
     assert story.title == STORY_TITLE
 
 
 def test_a_credit_wrapped_before_its_agency_is_one_paragraph() -> None:
     """Guard: the credit naming its agency on the next line, read as one paragraph before."""
-    page = _page(
-        [PICTURE_TITLE], [*_column(PICTURE), "张梓望  李秀婷  黄锦辉摄影报道", "（影像中国）"], _story()
+    page = page_of_blocks(
+        [PICTURE_TITLE],
+        [*column_lines(PICTURE, width=WIDTH), "张梓望  李秀婷  黄锦辉摄影报道", "（影像中国）"],
+        _story(),
     )
     picture, story = parse_page(page, year=2019)
-    assert _squeezed(picture.paragraphs) == _squeezed((*PICTURE, "张梓望李秀婷黄锦辉摄影报道（影像中国）"))
+    assert squeezed(picture.paragraphs) == squeezed((*PICTURE, "张梓望李秀婷黄锦辉摄影报道（影像中国）"))
     assert story.title == STORY_TITLE
 
 
 def test_a_new_columns_opening_words_open_its_text_and_name_no_one() -> None:
-    page = _page([LEAD_TITLE], _column(LEAD), _story())
+    page = page_of_blocks([LEAD_TITLE], column_lines(LEAD, width=WIDTH), _story())
     lead, story = parse_page(page, year=2020)
     assert lead.title == LEAD_TITLE
     assert tuple(lead.reporters) == ()
-    assert _squeezed(lead.paragraphs) == _squeezed(LEAD)
+    assert squeezed(lead.paragraphs) == squeezed(LEAD)

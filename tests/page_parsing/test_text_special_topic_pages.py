@@ -8,8 +8,8 @@ Each case is a small made-up page in the shape of failures seen on the tuned fam
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import explain_page, parse_page
+from tests.page_parsing.layout import column_text
 
 WIDTH = 18
 FIRST = "这几天，杭州市下城区朝晖街道的独居老人，每天都会接到结对的网格员打来电话，询问需求、了解情况。"
@@ -20,12 +20,8 @@ THIRD = (
 OTHER = "浙江舟山移动的项目组深入海上油库现场，针对海上作业危险系数较高等情况，利用新技术搭建了智能巡检系统，为企业办实事。"
 
 
-def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
-
-
 def _story(head: str, byline: str, *paragraphs: str) -> str:
-    return f"{head}\n\n{byline}\n{_column(*paragraphs)}\n"
+    return f"{head}\n\n{byline}\n{column_text(*paragraphs, width=WIDTH)}\n"
 
 
 def test_a_caption_between_a_storys_paragraphs_belongs_to_no_story():
@@ -34,7 +30,7 @@ def test_a_caption_between_a_storys_paragraphs_belongs_to_no_story():
     caption = "▲社区工作人员为老人送餐上门。\n  本报记者  蔡敏远摄"
     page = (
         "第12版  专版\n\n"
-        + f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{_column(FIRST)}\n{caption}\n{_column(SECOND, THIRD)}\n\n"
+        + f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{column_text(FIRST, width=WIDTH)}\n{caption}\n{column_text(SECOND, THIRD, width=WIDTH)}\n\n"
         + _story("舟山推动新技术进海上油库", "本报记者  江南", OTHER)
     )
     first, second = parse_page(page, year=2020)
@@ -53,14 +49,14 @@ def test_a_caption_with_its_credit_in_brackets_or_a_picture_note():
         "图为朝晖街道的志愿者上门。（资料图片）",
         "图为朝晖街道的志愿者上门。\n（资料图片）",  # the note on a line of its own, page furniture too
     ):
-        page = f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{_column(FIRST)}\n{caption}\n{_column(SECOND)}\n"
+        page = f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{column_text(FIRST, width=WIDTH)}\n{caption}\n{column_text(SECOND, width=WIDTH)}\n"
         (story,) = parse_page(page, year=2020)
         assert story.paragraphs == (FIRST, SECOND), caption
 
 
 def test_a_caption_sign_opening_text_without_a_credit_stays_text():
     """``▲`` opening a sentence with no photographer's credit under it is no caption: the story keeps it."""
-    page = f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{_column(FIRST)}\n▲社区食堂恢复供餐。\n{_column(SECOND)}\n"
+    page = f"对独居老人不停歇帮扶\n\n本报记者  何海敏\n{column_text(FIRST, width=WIDTH)}\n▲社区食堂恢复供餐。\n{column_text(SECOND, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2020)
     assert "▲社区食堂恢复供餐。" in "".join(story.paragraphs)
 
@@ -68,8 +64,8 @@ def test_a_caption_sign_opening_text_without_a_credit_stays_text():
 def test_a_sidebar_whose_text_has_no_head_takes_no_headline():
     """``相关阅读`` over the sidebar's text wrapped at the measure (its first line holds a comma): the text
     is no head, and the headline under the sidebar stays its own story's."""
-    sidebar = "相关阅读\n" + _column(
-        "近日，又有一些国家政要及国际组织负责人继续通过各种方式对中国抗击疫情表示慰问和支持。"
+    sidebar = "相关阅读\n" + column_text(
+        "近日，又有一些国家政要及国际组织负责人继续通过各种方式对中国抗击疫情表示慰问和支持。", width=WIDTH
     )
     page = (
         _story("对独居老人不停歇帮扶", "本报记者  何海敏", FIRST)
@@ -99,7 +95,7 @@ def test_a_headline_with_its_subtitle_over_a_byline_stays_the_headline():
     """A main line and its ``——…`` subtitle over the byline are the story's headline, no banner."""
     page = (
         "第6版  专版\n\n对独居老人不停歇帮扶\n——朝晖街道见闻\n\n本报记者  何海敏\n"
-        + _column(FIRST, SECOND)
+        + column_text(FIRST, SECOND, width=WIDTH)
         + "\n"
     )
     (story,) = parse_page(page, year=2020)
@@ -112,9 +108,9 @@ def test_a_caption_after_a_colon_is_dropped_and_the_list_goes_on():
     rest = "任命王某同志为某省委委员、常委，免去李某同志的某省委书记、常委、委员职务。"
     page = (
         "内蒙古宁夏自治区党委主要负责同志职务调整\n\n"
-        + _column(lead)
+        + column_text(lead, width=WIDTH)
         + "\n▲全国人大常委会副委员长出席会议。\n（王某 摄）\n"
-        + _column(rest)
+        + column_text(rest, width=WIDTH)
         + "\n"
     )
     (story,) = parse_page(page, year=2019)
@@ -127,7 +123,7 @@ def test_a_caption_under_a_story_cut_off_by_its_jump_line_is_no_story():
     photo's caption, no picture story taking the headline printed over the story above."""
     page = (
         "带着最温暖的行囊出发（今日谈）\n\n本报记者  程  刚  罗红国\n"
-        + _column(FIRST, SECOND)
+        + column_text(FIRST, SECOND, width=WIDTH)
         + "\n▶下转第4版\n\n2月23日，每一次归程，都是为了更好地\n出发家庭团圆。  新华社记者 宋思怡 摄\n\n"
         + _story("舟山推动新技术进海上油库", "本报记者  江南", OTHER)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.segmenter.shapes.mastheads import _masthead_items
+from tests.page_parsing.layout import column_text, squeezed
 
 WIDTH = 18
 FINAL = "本报北京1月12日电  （记者李明）12日，全国青年排球锦标赛在广东江门落幕。在当日进行的决赛中，江苏队以3∶1战胜上海队，夺得冠军。"
@@ -22,19 +23,10 @@ SKATING = (
 SKATING_2 = "本站比赛设男女共十个小项，吸引了来自全国各地的二百余名运动员参赛。"
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
-def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    """Paragraphs with their spaces aside (the parser sets a dateline's bracket its own way)."""
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
 def _two_stories(between: str) -> str:
     return (
-        f"青年排球锦标赛落幕\n\n{_column(FINAL)}\n{_column(SECOND)}\n\n{between}\n\n"
-        f"速度滑冰联赛第三站收官\n\n{_column(SKATING)}\n{_column(SKATING_2)}\n"
+        f"青年排球锦标赛落幕\n\n{column_text(FINAL, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n\n{between}\n\n"
+        f"速度滑冰联赛第三站收官\n\n{column_text(SKATING, width=WIDTH)}\n{column_text(SKATING_2, width=WIDTH)}\n"
     )
 
 
@@ -44,7 +36,7 @@ def test_a_caption_with_an_agencys_credit_between_stories_is_in_no_story():
     for credit in ("（新华社发）", "新华社发 张伟摄", "张伟摄（人民视觉）"):
         page = _two_stories(f"1月11日，选手们在比赛中\n奋力拼搏。\n{credit}")
         final, skating = parse_page(page, year=2020)
-        assert _squeezed(final.paragraphs) == _squeezed((FINAL, SECOND)), credit
+        assert squeezed(final.paragraphs) == squeezed((FINAL, SECOND)), credit
         assert (final.reporters, skating.reporters) == (("李明",), ("王强",)), credit
         assert skating.title == "速度滑冰联赛第三站收官", credit
 
@@ -58,10 +50,10 @@ def test_a_dated_caption_inside_a_storys_columns_leaves_its_sentence_whole():
         + "\n".join(lines[:3])
         + "\n\n1月11日，江苏队选手在决赛中扣球。\n新华社记者 陈刚 摄\n\n"
         + "\n".join(lines[3:])
-        + f"\n{_column(SECOND)}\n"
+        + f"\n{column_text(SECOND, width=WIDTH)}\n"
     )
     (final,) = parse_page(page, year=2020)
-    assert _squeezed(final.paragraphs) == _squeezed((FINAL, SECOND))
+    assert squeezed(final.paragraphs) == squeezed((FINAL, SECOND))
     assert final.reporters == ("李明",)
 
 
@@ -70,14 +62,14 @@ def test_a_results_box_under_its_label_is_in_no_story():
     page = _two_stories("【比赛结果】\n江苏队以3∶1战胜上海队\n黑龙江队以5∶2战胜吉林队")
     final, skating = parse_page(page, year=2020)
     assert (final.title, skating.title) == ("青年排球锦标赛落幕", "速度滑冰联赛第三站收官")
-    assert _squeezed(final.paragraphs) == _squeezed((FINAL, SECOND))
+    assert squeezed(final.paragraphs) == squeezed((FINAL, SECOND))
 
 
 def test_a_strip_heading_over_a_column_of_dispatches_heads_no_story():
     """``【体坛速递】`` or ``体坛快讯`` alone between two stories: no headline line of the story under it."""
     for heading in ("【体坛速递】", "体坛快讯", "■体育简讯"):
         final, skating = parse_page(_two_stories(heading), year=2020)
-        assert _squeezed(final.paragraphs) == _squeezed((FINAL, SECOND)), heading
+        assert squeezed(final.paragraphs) == squeezed((FINAL, SECOND)), heading
         assert skating.title == "速度滑冰联赛第三站收官", heading
 
 
@@ -94,5 +86,5 @@ def test_a_contributors_note_closes_its_story():
     """``（李东映参与采写）`` after a story's last sentence: its last paragraph, never the next headline."""
     page = _two_stories("（李东映参与采写）")
     final, skating = parse_page(page, year=2020)
-    assert _squeezed(final.paragraphs) == _squeezed((FINAL, SECOND, "（李东映参与采写）"))
+    assert squeezed(final.paragraphs) == squeezed((FINAL, SECOND, "（李东映参与采写）"))
     assert skating.title == "速度滑冰联赛第三站收官"

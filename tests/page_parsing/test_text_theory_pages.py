@@ -13,6 +13,7 @@ from __future__ import annotations
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import is_page_furniture
+from tests.page_parsing.layout import column_text
 
 WIDTH = 18
 LEAD = "制度优势是一个国家的最大优势，制度竞争是国家间最根本的竞争。我们要从体系层面认识和把握制度，推动各方面制度更加成熟更加定型。"
@@ -22,12 +23,8 @@ OTHER_HEAD = "以科技创新引领产业升级（新知新觉）"
 OTHER = "科技创新是提高社会生产力和综合国力的战略支撑。推动产业升级，必须把科技创新摆在发展全局的核心位置，加快关键核心技术攻关。"
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
 def _second_piece() -> str:
-    return f"\n\n{OTHER_HEAD}\n\n王明\n{_column(OTHER)}\n"
+    return f"\n\n{OTHER_HEAD}\n\n王明\n{column_text(OTHER, width=WIDTH)}\n"
 
 
 def test_two_authors_on_one_line_under_the_head_are_the_pieces_reporters():
@@ -35,7 +32,7 @@ def test_two_authors_on_one_line_under_the_head_are_the_pieces_reporters():
     paragraph of its text."""
     for authors in ("何一磊  贾涛", "何一磊　贾涛", "何一磊  贾涛  周明"):
         page = (
-            f"从体系层面认识和把握制度（思想纵横）\n\n{authors}\n{_column(LEAD)}\n{_column(SECOND)}\n{_column(NOTE)}"
+            f"从体系层面认识和把握制度（思想纵横）\n\n{authors}\n{column_text(LEAD, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n{column_text(NOTE, width=WIDTH)}"
             + _second_piece()
         )
         first, second = parse_page(page, year=2020)
@@ -50,7 +47,7 @@ def test_a_unit_notes_last_characters_after_a_column_break_close_the_note():
     note = wrap(NOTE, WIDTH)
     assert note[-1] == "授）"  # the column wraps the note's last character and bracket alone
     page = (
-        f"从体系层面认识和把握制度（思想纵横）\n\n王丽\n{_column(LEAD)}\n{_column(SECOND)}\n"
+        f"从体系层面认识和把握制度（思想纵横）\n\n王丽\n{column_text(LEAD, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n"
         + "\n".join(note[:-1])
         + f"\n\n{note[-1]}"
         + _second_piece()
@@ -67,8 +64,9 @@ def test_a_sub_headings_last_character_on_a_line_of_its_own_ends_the_sub_heading
     lines = wrap(sub, WIDTH)
     assert len(lines) == 2 and len(lines[1]) == 1  # the wrap leaves the last character alone
     page = (
-        f"善于运用制度和法律治理国家（大家手笔）\n\n王丽\n{_column(LEAD)}\n"
-        f"{_column(sub)}\n{_column(SECOND)}\n{_column(NOTE)}" + _second_piece()
+        f"善于运用制度和法律治理国家（大家手笔）\n\n王丽\n{column_text(LEAD, width=WIDTH)}\n"
+        f"{column_text(sub, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n{column_text(NOTE, width=WIDTH)}"
+        + _second_piece()
     )
     first, _second = parse_page(page, year=2020)
     assert first.paragraphs == (LEAD, sub, SECOND, NOTE)
@@ -80,8 +78,8 @@ def test_the_sections_name_beside_the_pages_two_digits_is_page_furniture():
     assert is_page_furniture("理论周刊  09")
     assert not is_page_furniture("学术前沿09条")
     page = (
-        f"学术前沿  09\n2020年2月10日\n\n从体系层面认识和把握制度（思想纵横）\n\n王丽\n{_column(LEAD)}\n"
-        f"{_column(SECOND)}" + _second_piece()
+        f"学术前沿  09\n2020年2月10日\n\n从体系层面认识和把握制度（思想纵横）\n\n王丽\n{column_text(LEAD, width=WIDTH)}\n"
+        f"{column_text(SECOND, width=WIDTH)}" + _second_piece()
     )
     first, _second = parse_page(page, year=2020)
     assert first.title == "从体系层面认识和把握制度（思想纵横）"
@@ -101,9 +99,9 @@ def test_a_line_a_cell_short_before_a_column_break_and_a_full_line_opening_with_
     assert [len(line) for line in lines[:4]] == [16, 17, 0, 18]
     paragraph = "".join(lines)
     page = (
-        f"从体系层面认识和把握制度（思想纵横）\n\n王丽\n{_column(LEAD)}\n"
+        f"从体系层面认识和把握制度（思想纵横）\n\n王丽\n{column_text(LEAD, width=WIDTH)}\n"
         + "\n".join(lines)
-        + f"\n{_column(NOTE)}"
+        + f"\n{column_text(NOTE, width=WIDTH)}"
         + _second_piece()
     )
     first, _second = parse_page(page, year=2020)
@@ -119,7 +117,7 @@ def test_a_bulleted_point_right_under_the_authors_name_opens_the_pieces_text():
     assert wrap(point, narrow)[0] == "■结合实现全体人民共同富裕"  # the line ends where a word does
 
     def column(text: str) -> str:
-        return "\n".join(wrap(text, narrow))
+        return column_text(text, width=narrow)
 
     page = (
         f"中国特色社会主义政治经济学的主线（学苑论衡）\n\n王丽\n{column(point)}\n{column(LEAD)}\n"
@@ -139,8 +137,8 @@ def test_a_sub_headings_tail_before_a_column_break_ends_it_when_a_first_line_ope
     assert [len(line) for line in lines] == [16, 1]  # a first line set full, its tail under it
     after = "2008年国际金融危机爆发后，经济全球化主要呈现出以下新特点，速度放缓、格局分化。"
     page = (
-        f"经济全球化的新特点新趋势（人民观察）\n\n王丽\n{_column(LEAD)}\n{_column(sub)}\n\n"
-        f"{_column(after)}\n{_column(NOTE)}" + _second_piece()
+        f"经济全球化的新特点新趋势（人民观察）\n\n王丽\n{column_text(LEAD, width=WIDTH)}\n{column_text(sub, width=WIDTH)}\n\n"
+        f"{column_text(after, width=WIDTH)}\n{column_text(NOTE, width=WIDTH)}" + _second_piece()
     )
     first, _second = parse_page(page, year=2020)
     assert first.paragraphs == (LEAD, sub, after, NOTE)

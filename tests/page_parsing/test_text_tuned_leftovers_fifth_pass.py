@@ -10,6 +10,7 @@ from __future__ import annotations
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import display_width
+from tests.page_parsing.layout import column_text
 
 WIDTH = 19
 OPENING = (
@@ -23,12 +24,8 @@ SECTION = (
 HEAD = "坚持从严治党，努力铸牢“根”和“魂”"
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
 def _page(body: str) -> str:
-    return f"谱写农村金融事业新篇章\n\n王  明\n{_column(OPENING)}\n{body}\n"
+    return f"谱写农村金融事业新篇章\n\n王  明\n{column_text(OPENING, width=WIDTH)}\n{body}\n"
 
 
 def test_a_sub_heading_as_wide_as_a_first_line_ends_where_a_first_line_follows_across_a_break():
@@ -83,7 +80,7 @@ NOTICE = "近日，省人民政府办公厅正式印发《关于推进乡村旅�
 
 
 def _item(head: str, text: str, source: str = "（来源：新华社）") -> str:
-    return f"{head}\n" + "\n".join(wrap(text, DIGEST_WIDTH)) + (f"\n{source}" if source else "") + "\n\n"
+    return f"{head}\n" + column_text(text, width=DIGEST_WIDTH) + (f"\n{source}" if source else "") + "\n\n"
 
 
 def test_the_first_item_on_a_page_closed_by_its_source_has_its_head_over_its_lead():
@@ -123,7 +120,7 @@ def test_a_head_whose_run_in_space_ends_its_line_is_over_its_text_on_the_next_li
     line) over its text set flush on the next line: the head is the item's headline and its text one
     paragraph, not a paragraph under the item above."""
     grain = "粮食安全是国家安全的重要基础。我国是个人口众多的大国，吃饭问题始终是治国理政的头等大事。"
-    text = "\n".join(wrap(grain, DIGEST_WIDTH, indent=0))
+    text = column_text(grain, width=DIGEST_WIDTH, indent=0)
     page = (
         MASTHEAD + _item("农产品博览会开幕", FAIR) + f"吃饭问题始终是头等大事\u3000\n{text}\n（据新华社电）\n"
     )
@@ -137,7 +134,7 @@ def test_a_bulleted_head_whose_run_in_space_ends_its_line_closes_an_item_without
     ends, and the head is the next item's headline."""
     flu = "针对多地报告的流感病例，卫生健康部门日前回应说，当前疫情总体平稳，可防可控。"
     head = "■流感高发，我们该怎么预防？"
-    text = "\n".join(wrap(flu, DIGEST_WIDTH, indent=0))
+    text = column_text(flu, width=DIGEST_WIDTH, indent=0)
     page = (
         MASTHEAD
         + _item("农产品博览会开幕", FAIR)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_paragraphs import _couplet_line
+from tests.page_parsing.layout import column_text
 
 WIDTH = 18
 ESSAY = (
@@ -18,11 +19,7 @@ ESSAY = (
 )
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
-ABOVE = f"江边的早晨\n\n林  青\n{_column(ESSAY)}\n\n"
+ABOVE = f"江边的早晨\n\n林  青\n{column_text(ESSAY, width=WIDTH)}\n\n"
 
 
 def test_lines_of_classical_verse_with_commas_are_paragraphs_each():
@@ -51,7 +48,7 @@ def test_a_whole_quotation_after_a_closed_one_is_the_next_speakers_turn():
     second = "“小王，架好相机，记下数据。”"
     after = "老张手持对讲机，一边忙着联络，一边在人群中穿梭，显得简约而干练。"
     assert len(first) == WIDTH - 2
-    page = f"{ABOVE}湖上巡逻\n\n王  明\n{first}\n{second}\n{_column(after)}\n"
+    page = f"{ABOVE}湖上巡逻\n\n王  明\n{first}\n{second}\n{column_text(after, width=WIDTH)}\n"
     _, story = parse_page(page, year=2020)
     assert story.paragraphs == (first, second, after)
 
@@ -59,7 +56,7 @@ def test_a_whole_quotation_after_a_closed_one_is_the_next_speakers_turn():
 def test_a_quotation_run_on_after_words_stays_in_its_paragraph():
     """``他说：“…。”`` then a line going on with words (not a whole quotation): one paragraph."""
     text = "他笑着对我们说：“今年的收成真不错。”说完又低头忙起了手里的活，一刻也不肯停下来歇一歇。"
-    page = f"{ABOVE}湖上巡逻\n\n王  明\n{_column(text)}\n"
+    page = f"{ABOVE}湖上巡逻\n\n王  明\n{column_text(text, width=WIDTH)}\n"
     _, story = parse_page(page, year=2020)
     assert story.paragraphs == (text,)
 
@@ -69,7 +66,7 @@ def test_an_ellipsis_alone_on_its_line_is_a_paragraph_of_its_own():
     said = "“这个不好说。我们现在接收的患者大都年纪比较大，重症多，还不错。但是不管怎样，我们都会尽最大力量去做好。”"
     assert wrap(said, WIDTH)[-1].endswith("好。”")  # its last line full, the quote mark hung
     after = "说完，她转身走进了病房，走廊里又安静了下来，只有仪器的声音。"
-    page = f"{ABOVE}与时间赛跑\n\n王  明\n{_column(said)}\n……\n{_column(after)}\n"
+    page = f"{ABOVE}与时间赛跑\n\n王  明\n{column_text(said, width=WIDTH)}\n……\n{column_text(after, width=WIDTH)}\n"
     _, story = parse_page(page, year=2020)
     assert story.paragraphs == (said, "……", after)
 
@@ -88,8 +85,8 @@ def test_an_author_note_naming_another_pieces_title_does_not_take_that_headline(
         "海拔三千多米，山上光秃秃的，没有树，一地的枯草，风呼呼地穿过衣领灌进身子。"
     )
     page = (
-        f"小城的年\n\n李  远\n{_column(first)}\n{_column(note)}\n\n"
-        f"◆百姓故事\n\n大山里的幸福路\n\n沈  洋\n{_column(second)}\n"
+        f"小城的年\n\n李  远\n{column_text(first, width=WIDTH)}\n{column_text(note, width=WIDTH)}\n\n"
+        f"◆百姓故事\n\n大山里的幸福路\n\n沈  洋\n{column_text(second, width=WIDTH)}\n"
     )
     town, road = parse_page(page, year=2020)
     assert (town.title, town.paragraphs) == ("小城的年", (first, note))
@@ -106,8 +103,8 @@ def test_a_sub_heading_over_a_first_line_a_column_break_parts_from_its_full_line
     assert 0.7 * wide < len(heading) < wide - 2 - 1.5
     lines = wrap(after, wide)
     assert len(lines[0]) == wide - 2
-    body = "\n".join(wrap(before, wide)) + f"\n{heading}\n{lines[0]}\n\n" + "\n".join(lines[1:])
+    body = column_text(before, width=wide) + f"\n{heading}\n{lines[0]}\n\n" + "\n".join(lines[1:])
     lead = "近年来，我国制造业品牌建设取得长足进步，一批企业走向世界，赢得了广泛赞誉和市场认可。"
-    page = "以品牌建设助推制造业高质量发展\n\n刘  超\n" + "\n".join(wrap(lead, wide)) + f"\n{body}\n"
+    page = "以品牌建设助推制造业高质量发展\n\n刘  超\n" + column_text(lead, width=wide) + f"\n{body}\n"
     (story,) = parse_page(page, year=2020)
     assert story.paragraphs == (lead, before, heading, after)

@@ -9,8 +9,8 @@ no held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text
 
 WIDTH = 14
 MASTHEAD = "国际  第3版  2020年1月20日\n\n"
@@ -19,18 +19,14 @@ SECOND = "祝伟大祖国繁荣昌盛，全国人民幸福安康！祝两国关�
 NEXT = "本报北京1月19日电  近日，一批重点项目相继开工，带动就业岗位两万多个。"
 
 
-def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
-
-
 def test_a_bracketed_byline_after_a_closing_notes_bracket_closes_the_story():
     """``（作者为中国驻吉尔吉斯斯坦大`` / ``使）（记者 胡海 魏宇）``: the note is the story's last paragraph
     and the bracket after it is the story's byline (it had been kept in the note's paragraph)."""
     page = (
         MASTHEAD
-        + f"两国关系再上新台阶（大使寄语）\n\n{_column(FIRST, SECOND)}\n"
+        + f"两国关系再上新台阶（大使寄语）\n\n{column_text(FIRST, SECOND, width=WIDTH)}\n"
         + "（作者为中国驻吉尔吉斯斯坦大\n使）（记者 胡海 魏宇）\n\n"
-        + f"重点项目相继开工\n\n{_column(NEXT)}\n"
+        + f"重点项目相继开工\n\n{column_text(NEXT, width=WIDTH)}\n"
     )
     first, second = parse_page(page, year=2020)
     assert first.paragraphs == (FIRST, SECOND, "（作者为中国驻吉尔吉斯斯坦大使）")
@@ -43,7 +39,7 @@ def test_a_bracketed_byline_after_a_bracket_that_closes_no_note_stays_text():
     shape alone does not cut the text."""
     page = (
         MASTHEAD
-        + f"两国关系再上新台阶\n\n{_column(FIRST)}\n"
+        + f"两国关系再上新台阶\n\n{column_text(FIRST, width=WIDTH)}\n"
         + "详细内容请看专题报道（见第\n二版）（记者 胡海）\n"
     )
     (story,) = parse_page(page, year=2020)
@@ -146,9 +142,9 @@ def test_an_author_with_a_post_over_a_short_block_under_a_headline():
     page = (
         MASTHEAD
         + "与时间赛跑的人\n\n于宇建\n"
-        + _column(FIRST, SECOND)
+        + column_text(FIRST, SECOND, width=WIDTH)
         + "\n\n向无畏的战斗者致敬\n\n刘  恒（中国作协副主席）\n向无畏的战斗者致敬！\n\n"
-        + f"重点项目相继开工\n\n{_column(NEXT)}\n"
+        + f"重点项目相继开工\n\n{column_text(NEXT, width=WIDTH)}\n"
     )
     first, second, third = parse_page(page, year=2020)
     assert second.title == "向无畏的战斗者致敬"
@@ -162,9 +158,9 @@ def test_a_name_with_a_post_under_a_storys_text_is_no_author():
     page = (
         MASTHEAD
         + "与时间赛跑的人\n\n于宇建\n"
-        + _column(FIRST)
+        + column_text(FIRST, width=WIDTH)
         + "\n\n刘  恒（中国作协副主席）\n向无畏的战斗者致敬！\n\n"
-        + f"重点项目相继开工\n\n{_column(NEXT)}\n"
+        + f"重点项目相继开工\n\n{column_text(NEXT, width=WIDTH)}\n"
     )
     stories = parse_page(page, year=2020)
     assert all(story.reporters != ("刘恒",) for story in stories)

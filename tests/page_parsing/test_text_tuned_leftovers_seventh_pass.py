@@ -10,8 +10,8 @@ held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text
 
 WIDTH = 16
 MASTHEAD = "专题  第11版  2019年2月26日\n\n"
@@ -29,16 +29,19 @@ RAIN = "据新华社北京2月25日电  记者从中国气象局获悉，今年�
 MACHINES = "机械工业在产销、投资和外贸方面都有亮点，产销基本平稳，投资恢复性增长，外贸展现强大韧性。"
 
 
-def _column(text: str, indent: int = 2) -> str:
-    return "\n".join(wrap(text, WIDTH, indent=indent))
-
-
 def test_a_sub_headings_last_character_on_a_line_of_its_own_ends_the_sub_heading():
     """``发展压力依旧，积极因素也在集`` / ``聚`` / ``展望2019，…`` (a paragraph's first line, two cells
     short, then its short last line): ``聚`` finishes the word ``集聚`` the line above broke, so it is the
     sub-heading's last line, neither a speck of OCR noise nor the start of the paragraph under it."""
     heading = SUBHEADING[:-1] + "\n" + SUBHEADING[-1]
-    body = "\n".join([_column(FIRST), _column(SECOND), heading, _column(OUTLOOK)])
+    body = "\n".join(
+        [
+            column_text(FIRST, width=WIDTH),
+            column_text(SECOND, width=WIDTH),
+            heading,
+            column_text(OUTLOOK, width=WIDTH),
+        ]
+    )
     page = MASTHEAD + f"机械工业 平稳运行有亮点\n\n记者 赵玉\n{body}\n"
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (FIRST, SECOND, SUBHEADING, OUTLOOK)
@@ -51,8 +54,8 @@ def test_a_wide_kicker_with_commas_over_a_headline_over_a_byline_is_the_next_sto
     kicker = "产销基本平稳，投资恢复性增长，外贸展现强大韧性"
     page = (
         MASTHEAD
-        + f"南方多地降雨偏多\n\n{_column(RAIN)}\n\n{kicker}\n\n机械工业 平稳运行有亮点\n\n"
-        + f"记者 赵玉 通讯员 宋建磊\n{_column(MACHINES)}\n"
+        + f"南方多地降雨偏多\n\n{column_text(RAIN, width=WIDTH)}\n\n{kicker}\n\n机械工业 平稳运行有亮点\n\n"
+        + f"记者 赵玉 通讯员 宋建磊\n{column_text(MACHINES, width=WIDTH)}\n"
     )
     rain, machines = parse_page(page, year=2019)
     assert rain.paragraphs[-1].endswith("相关部门已提前部署。")
@@ -66,8 +69,8 @@ def test_a_column_wide_line_with_commas_over_a_headline_over_a_byline_stays_text
     cut = "产销平稳，投资增长，外贸展现韧性"
     page = (
         MASTHEAD
-        + f"南方多地降雨偏多\n\n{_column(RAIN)}\n\n{cut}\n\n机械工业 平稳运行有亮点\n\n"
-        + f"记者 赵玉 通讯员 宋建磊\n{_column(MACHINES)}\n"
+        + f"南方多地降雨偏多\n\n{column_text(RAIN, width=WIDTH)}\n\n{cut}\n\n机械工业 平稳运行有亮点\n\n"
+        + f"记者 赵玉 通讯员 宋建磊\n{column_text(MACHINES, width=WIDTH)}\n"
     )
     stories = parse_page(page, year=2019)
     machines = next(s for s in stories if s.paragraphs == (MACHINES,))
@@ -86,8 +89,8 @@ def test_a_bulleted_sub_heading_alone_in_its_block_goes_on_the_story_that_printe
     page = (
         MASTHEAD
         + "多举措协同防控 多方面保障生活\n\n"
-        + f"本报讯 记者于海报道：连日来，各行各业积极参与疫情防控工作。\n■ 加强社区防控\n{_column(COMMUNITY)}\n\n"
-        + f"■ 积极调配物资\n\n■ 保障日常供应\n{_column(SUPPLY)}\n{_column(ONLINE)}\n"
+        + f"本报讯 记者于海报道：连日来，各行各业积极参与疫情防控工作。\n■ 加强社区防控\n{column_text(COMMUNITY, width=WIDTH)}\n\n"
+        + f"■ 积极调配物资\n\n■ 保障日常供应\n{column_text(SUPPLY, width=WIDTH)}\n{column_text(ONLINE, width=WIDTH)}\n"
     )
     (story,) = parse_page(page, year=2019)
     assert story.title == "多举措协同防控 多方面保障生活"
@@ -107,8 +110,8 @@ def test_a_bulleted_name_over_briefs_after_a_story_without_bulleted_sub_headings
     page = (
         MASTHEAD
         + "多举措协同防控 多方面保障生活\n\n"
-        + f"本报讯 记者于海报道：连日来，各行各业积极参与疫情防控工作。\n{_column(COMMUNITY)}\n\n"
-        + f"■ 快讯\n\n■ 乳业企业调拨物资\n{_column(SUPPLY)}\n"
+        + f"本报讯 记者于海报道：连日来，各行各业积极参与疫情防控工作。\n{column_text(COMMUNITY, width=WIDTH)}\n\n"
+        + f"■ 快讯\n\n■ 乳业企业调拨物资\n{column_text(SUPPLY, width=WIDTH)}\n"
     )
     story, brief = parse_page(page, year=2019)
     assert story.paragraphs[-1] == COMMUNITY
@@ -123,10 +126,11 @@ POEM = (
 )
 ESSAY = (
     "一个真字，写出至情美文\n\n黄强玉\n"
-    + _column(
+    + column_text(
         "这部长篇散文通过叙述、回忆和自省，再现了一位历经磨难、积极乐观的女性的人生旅程，展现了一个"
         "疼爱子女、忍辱负重的朴素母亲的可敬情怀。对这部作品有很多感受，其真实记录、真诚自省、真情流露，"
-        "给我留下的印象最深。"
+        "给我留下的印象最深。",
+        width=WIDTH,
     )
     + "\n"
 )
@@ -164,7 +168,7 @@ def _two_poems(note: str) -> str:
         "“疫情快过去吧，快点！”\n\n叶  辛（中国作协副主席）\n"
         "为武汉忧心，\n为湖北担心，\n为疫情中的人们焦心。\n疫情快过去吧，快点！\n\n"
         f"春天来了。\n中国列车要增速了。\n{note}\n\n◆人生感悟\n\n英雄母亲形象的精彩呈现\n\n王  强\n"
-        + "\n".join(wrap(OPERA, 18))
+        + column_text(OPERA, width=18)
         + "\n\n本版责编：邓军玉  美编：贾娟国\n"
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
 from storage.ingest.page_lines import display_width
+from tests.page_parsing.layout import column_text
 
 WIDTH = 14
 MASTHEAD = "A02  综合  2019年2月3日  星期日\n\n"
@@ -19,10 +20,6 @@ BURDEN = "2019年岁末，北京中南海。一份重要报告通过审议，基
 TRAFFIC = "公安部14日在京召开新闻发布会，通报公安交管部门推出的6项便民利企新措施。"
 ART = "艺术实践教学是相对于艺术理论教学而言的，对于提升学生综合素质、提高教师能力具有十分重要的作用。"
 ORCHID = "春节期间，我家阳台上的兰花发芽了。全家人每天看着它慢慢长，想着兰花开了，春天也就来了。"
-
-
-def _column(text: str, indent: int = 2) -> str:
-    return "\n".join(wrap(text, WIDTH, indent=indent))
 
 
 def _run_in(first: str, tail: str, text: str) -> str:
@@ -38,7 +35,7 @@ def test_a_wrapped_run_in_head_under_an_item_read_with_its_head_leaves_only_its_
     ``《求是》杂志发表总书记的重`` / ``要文章　2月1日出版…`` (the next item's head wrapped onto its text's
     line): the second item's text opens after the full-width space, the head's tail not in it."""
     item = _run_in("《求是》杂志发表总书记的重", "要文章", JOURNAL)
-    page = MASTHEAD + f"经贸磋商结束\n{_column(TALKS)}\n{item}\n（据新华社电）\n"
+    page = MASTHEAD + f"经贸磋商结束\n{column_text(TALKS, width=WIDTH)}\n{item}\n（据新华社电）\n"
     talks, journal = parse_page(page, year=2019)
     assert (talks.title, talks.paragraphs) == ("经贸磋商结束", (TALKS,))
     assert (journal.title, journal.paragraphs) == ("《求是》杂志发表总书记的重要文章", (JOURNAL,))
@@ -63,7 +60,7 @@ def test_a_wrapped_run_in_head_opening_a_block_is_no_headline_over_an_indented_l
     item = "\n".join(
         ["培养应用型人才 提高教学", "能力 更好服务社会\u3000艺术实践", *wrap(ART[4:], WIDTH, indent=0)]
     )
-    orchid = "\n".join(wrap(f"家有幽兰\u3000{ORCHID}", WIDTH, indent=0))
+    orchid = column_text(f"家有幽兰\u3000{ORCHID}", width=WIDTH, indent=0)
     page = MASTHEAD + f"{orchid}\n（据新华社电）\n\n{item}\n（摘自《光明日报》）\n"
     first, art = parse_page(page, year=2019)
     assert (first.title, first.paragraphs) == ("家有幽兰", (ORCHID,))
@@ -78,10 +75,10 @@ def test_a_head_run_in_before_a_colon_after_an_items_last_short_line_opens_the_n
     """On a page of items (a source read above), ``…这便是故居。`` ends an item printed without its
     source on a short line; the next line, ``全国水质优良比例上升：生…``, holds a head run in before a
     colon: a page of items prints each item as one paragraph, so it opens the next item."""
-    assert display_width(_column(f"朴诚勇毅传家风：{HOME}").split("\n")[-1]) < WIDTH - 2
-    home = _column(f"朴诚勇毅传家风：{HOME}")
-    water = _column(f"全国水质优良比例上升：{WATER}")
-    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    assert display_width(column_text(f"朴诚勇毅传家风：{HOME}", width=WIDTH).split("\n")[-1]) < WIDTH - 2
+    home = column_text(f"朴诚勇毅传家风：{HOME}", width=WIDTH)
+    water = column_text(f"全国水质优良比例上升：{WATER}", width=WIDTH)
+    talks = column_text(f"经贸磋商结束\u3000{TALKS}", width=WIDTH)
     page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n{water}\n"
     _, family, rivers = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
@@ -92,10 +89,10 @@ def test_a_paragraph_opening_with_a_colon_under_a_full_line_stays_in_its_story()
     """The same head and colon under a full line that ends a sentence: no paragraph's end shows there,
     so the line is the item's next paragraph (``…选定了7个历史瞬间：1949年…``), no new item."""
     text = HOME + "院落里的旧物件，记录着一家人朴素的往事。"
-    home = _column(f"朴诚勇毅传家风：{text}")
+    home = column_text(f"朴诚勇毅传家风：{text}", width=WIDTH)
     assert display_width(home.split("\n")[-1]) == WIDTH
-    water = _column(f"全国水质优良比例上升：{WATER}")
-    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    water = column_text(f"全国水质优良比例上升：{WATER}", width=WIDTH)
+    talks = column_text(f"经贸磋商结束\u3000{TALKS}", width=WIDTH)
     page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n{water}\n"
     _, family = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (text, f"全国水质优良比例上升：{WATER}"))
@@ -105,10 +102,10 @@ def test_the_pages_first_items_are_items_when_the_page_prints_items_sources_furt
     """The same two items open the page, no source read above them; two items further down close with
     their sources: the page is a page of items from its first line, so the colon head after the first
     item's short last line opens the second item."""
-    home = _column(f"朴诚勇毅传家风：{HOME}")
-    water = _column(f"全国水质优良比例上升：{WATER}")
-    talks = _column(f"经贸磋商结束\u3000{TALKS}")
-    journal = _column(f"杂志发表重要文章\u3000{JOURNAL}")
+    home = column_text(f"朴诚勇毅传家风：{HOME}", width=WIDTH)
+    water = column_text(f"全国水质优良比例上升：{WATER}", width=WIDTH)
+    talks = column_text(f"经贸磋商结束\u3000{TALKS}", width=WIDTH)
+    journal = column_text(f"杂志发表重要文章\u3000{JOURNAL}", width=WIDTH)
     page = MASTHEAD + f"{home}\n{water}\n\n{talks}\n（据新华社电）\n{journal}\n（摘自《光明日报》）\n"
     family, rivers, _, _ = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
@@ -126,7 +123,7 @@ def test_one_character_left_on_a_wrapped_heads_line_is_the_items_text():
     ]
     page = (
         MASTHEAD
-        + f"{_column(f'经贸磋商结束　{TALKS}')}\n（据新华社电）\n\n"
+        + f"{column_text(f'经贸磋商结束　{TALKS}', width=WIDTH)}\n（据新华社电）\n\n"
         + "\n".join(lines)
         + "\n（摘自《光明日报》）\n"
     )
@@ -141,9 +138,12 @@ def test_a_head_over_its_lead_inside_a_block_after_an_items_short_last_line_open
     """On a page of items, ``…这便是故居。`` (an item printed without its source, its last line short),
     then in the same block ``“临时妈妈”`` over ``近日，医院感染科…`` set as a paragraph's indented first
     line: the head is the next item's headline, not a paragraph of the item above."""
-    home = _column(f"朴诚勇毅传家风：{HOME}")
-    talks = _column(f"经贸磋商结束\u3000{TALKS}")
-    page = MASTHEAD + f"{talks}\n（据新华社电）\n{home}\n“临时妈妈”\n{_column(MOTHER)}\n（据新华社电）\n"
+    home = column_text(f"朴诚勇毅传家风：{HOME}", width=WIDTH)
+    talks = column_text(f"经贸磋商结束\u3000{TALKS}", width=WIDTH)
+    page = (
+        MASTHEAD
+        + f"{talks}\n（据新华社电）\n{home}\n“临时妈妈”\n{column_text(MOTHER, width=WIDTH)}\n（据新华社电）\n"
+    )
     _, family, mother = parse_page(page, year=2019)
     assert (family.title, family.paragraphs) == ("朴诚勇毅传家风", (HOME,))
     assert (mother.title, mother.paragraphs) == ("“临时妈妈”", (MOTHER,))
@@ -160,7 +160,7 @@ def test_a_sentence_ending_on_a_run_in_heads_line_does_not_end_the_items_paragra
         *wrap(burden[10:], WIDTH, indent=0),
     ]
     assert display_width(lines[1]) == WIDTH
-    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    talks = column_text(f"经贸磋商结束\u3000{TALKS}", width=WIDTH)
     page = MASTHEAD + f"【社会】\n\n{talks}\n（据新华社电）\n" + "\n".join(lines) + "\n（来源：科技日报）\n"
     _, item = parse_page(page, year=2019)
     assert (item.title, item.paragraphs) == ("为基层松绑减负 促干部担当作为", (burden,))
@@ -174,7 +174,7 @@ def test_a_bulleted_head_holding_a_comma_wrapped_onto_its_texts_line_is_whole():
     full-width space on the next parts the head from its text; no sentence ends on the first line, so
     the head wrapped there."""
     lines = ["●下载7元论文先充50元，", "用户诉网站经营者\u3000下载一", *wrap(PAPER[3:], WIDTH, indent=0)]
-    talks = _column(f"经贸磋商结束\u3000{TALKS}")
+    talks = column_text(f"经贸磋商结束\u3000{TALKS}", width=WIDTH)
     page = MASTHEAD + f"{talks}\n（据新华社电）\n\n" + "\n".join(lines) + "\n（摘自《光明日报》）\n"
     _, item = parse_page(page, year=2019)
     assert (item.title, item.paragraphs) == ("下载7元论文先充50元，用户诉网站经营者", (PAPER,))
@@ -184,7 +184,7 @@ def test_a_bulleted_list_items_comma_with_no_wide_gap_below_stays_its_text():
     """``●不宜大量存放，`` / ``也要避免阳光直射 远离火源。``: one half-width space is no gap that parts a
     head from its text, so the line is a list item's text, not a wrapped head."""
     item = "●不宜大量存放，\n也要避免阳光直射 远离火源。"
-    page = f"家中消毒小常识\n\n王  明\n{_column(TALKS)}\n{item}\n"
+    page = f"家中消毒小常识\n\n王  明\n{column_text(TALKS, width=WIDTH)}\n{item}\n"
     (story,) = parse_page(page, year=2019)
     assert story.title == "家中消毒小常识"
 
@@ -197,8 +197,8 @@ def test_a_closing_note_ending_its_block_ends_the_story_before_a_bulleted_head()
     """``…就了业。`` / ``（综合本报和新华社电）`` ending the block, then ``▶女排超级联赛半决赛战罢`` over its
     text: the note closed the story above, so the bulleted line heads a new story, not a sub-heading."""
     page = (
-        f"脱贫了，我要再脱单\n\n本报记者 王明\n{_column(VILLAGE)}\n（综合本报和新华社电）\n\n"
-        f"▶女排超级联赛半决赛战罢\n{_column(VOLLEYBALL)}\n"
+        f"脱贫了，我要再脱单\n\n本报记者 王明\n{column_text(VILLAGE, width=WIDTH)}\n（综合本报和新华社电）\n\n"
+        f"▶女排超级联赛半决赛战罢\n{column_text(VOLLEYBALL, width=WIDTH)}\n"
     )
     village, volleyball = parse_page(page, year=2019)
     assert village.paragraphs == (VILLAGE, "（综合本报和新华社电）")
@@ -212,8 +212,8 @@ def test_a_bulleted_heads_tail_ending_in_a_dash_joins_the_head():
     """Under a bulleted item run in before its text, ``■内蒙古萨如拉图雅嘎查`` / ``原党支部书记廷·巴特尔——``
     / ``1974年，…``: the line under the next bulleted head ends in the dash that leads a head to its
     text; it is the head's tail, not the text's start."""
-    star = _column(f"■追逐心中最亮的星\u3000{VILLAGE}", indent=0)
-    page = f"{MASTHEAD}{star}\n■内蒙古萨如拉图雅嘎查\n原党支部书记廷·巴特尔——\n{_column(SECRETARY)}\n"
+    star = column_text(f"■追逐心中最亮的星\u3000{VILLAGE}", indent=0, width=WIDTH)
+    page = f"{MASTHEAD}{star}\n■内蒙古萨如拉图雅嘎查\n原党支部书记廷·巴特尔——\n{column_text(SECRETARY, width=WIDTH)}\n"
     _, secretary = parse_page(page, year=2019)
     assert (secretary.title, secretary.paragraphs) == (
         "内蒙古萨如拉图雅嘎查原党支部书记廷·巴特尔——",
@@ -230,9 +230,9 @@ def test_a_closing_note_holding_a_name_in_brackets_wrapped_over_two_lines_closes
     wrapped) then ``（作者：杨鹏）``: the note is the piece's last paragraph and its author's line signs it;
     the next piece's headline is its own."""
     page = (
-        f"泰中友谊在文化交流中不断加深\n\n{_column(EXHIBITION)}\n\n"
+        f"泰中友谊在文化交流中不断加深\n\n{column_text(EXHIBITION, width=WIDTH)}\n\n"
         "（作者为中央党校（国家行政学院）研究\n员）\n（作者：杨鹏）\n\n"
-        f"狠抓专项巡视发现问题整改\n\n本报评论员  魏娜鹏\n{_column(MEETING)}\n"
+        f"狠抓专项巡视发现问题整改\n\n本报评论员  魏娜鹏\n{column_text(MEETING, width=WIDTH)}\n"
     )
     friendship, meeting = parse_page(page, year=2019)
     assert friendship.paragraphs == (EXHIBITION, "（作者为中央党校（国家行政学院）研究员）")
@@ -245,9 +245,9 @@ def test_an_authors_line_after_a_closing_note_holding_a_name_in_brackets_signs_t
     block, then ``◆时评`` and a headline: the note ends the story's text as a sentence's end does, so
     the author's line under it signs that story, not the column label below."""
     page = (
-        f"泰中友谊在文化交流中不断加深\n\n{_column(EXHIBITION)}\n"
+        f"泰中友谊在文化交流中不断加深\n\n{column_text(EXHIBITION, width=WIDTH)}\n"
         "（作者为中央党校（国家行政学院）\n研究员）\n（作者：刘刚）\n\n"
-        f"狠抓专项巡视发现问题整改\n\n本报评论员  魏娜鹏\n{_column(MEETING)}\n"
+        f"狠抓专项巡视发现问题整改\n\n本报评论员  魏娜鹏\n{column_text(MEETING, width=WIDTH)}\n"
     )
     friendship, meeting = parse_page(page, year=2019)
     assert friendship.paragraphs == (EXHIBITION, "（作者为中央党校（国家行政学院）研究员）")

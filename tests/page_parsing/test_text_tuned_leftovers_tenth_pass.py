@@ -16,15 +16,11 @@ no held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text
 
 WIDTH = 14
 MASTHEAD = "2019年10月29日  星期二  第6版  产业\n\n"
-
-
-def _column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, WIDTH))
 
 
 RUN_IN = "本报讯 记者王浩 通讯员李明报道：日前，一批重点项目在城南相继开工，带动就业岗位两万多个。"
@@ -33,7 +29,7 @@ RUN_IN = "本报讯 记者王浩 通讯员李明报道：日前，一批重点�
 def test_a_lead_opening_with_a_relative_day_after_run_in_reporters_takes_the_pages_date():
     """``本报讯 记者王浩 通讯员李明报道：日前，…``: the lead's first clause opens after the reporters, with
     日前, so the story is dated with the page (it had no date)."""
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(RUN_IN)}\n"
+    page = MASTHEAD + f"重点项目相继开工\n\n{column_text(RUN_IN, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.date == "2019-10-29"
     assert story.reporters == ("王浩",)
@@ -44,7 +40,7 @@ def test_a_relative_day_further_on_than_the_run_in_reporters_dates_nothing():
     """``本报讯 记者王浩报道称，近日…``: no colon closes the reporters, and the first clause is no relative
     day: the story stays undated."""
     text = "本报讯 记者王浩报道称，近日一批重点项目在城南相继开工，带动就业岗位两万多个。"
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(text)}\n"
+    page = MASTHEAD + f"重点项目相继开工\n\n{column_text(text, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2019)
     assert story.date is None
 
@@ -59,8 +55,8 @@ def test_a_caption_closing_a_block_over_its_picture_note_leaves_the_story_open()
     its paragraph, and the note closed it, so its next paragraph opened a story of its own)."""
     page = (
         MASTHEAD
-        + f"重点项目相继开工\n\n{_column(FIRST)}\n图为工人在车间里检查设备。\n（资料图片）\n\n"
-        + f"{_column(SECOND)}\n"
+        + f"重点项目相继开工\n\n{column_text(FIRST, width=WIDTH)}\n图为工人在车间里检查设备。\n（资料图片）\n\n"
+        + f"{column_text(SECOND, width=WIDTH)}\n"
     )
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (FIRST, SECOND)
@@ -71,8 +67,8 @@ def test_a_caption_closing_a_block_with_its_credit_atop_the_next_block():
     paragraph: the caption and its credit belong to no story (the caption had been a paragraph)."""
     page = (
         MASTHEAD
-        + f"重点项目相继开工\n\n{_column(FIRST)}\n▲工人在车间里检查设备。\n\n"
-        + f"  本报记者  王明摄\n{_column(SECOND)}\n"
+        + f"重点项目相继开工\n\n{column_text(FIRST, width=WIDTH)}\n▲工人在车间里检查设备。\n\n"
+        + f"  本报记者  王明摄\n{column_text(SECOND, width=WIDTH)}\n"
     )
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (FIRST, SECOND)
@@ -81,7 +77,10 @@ def test_a_caption_closing_a_block_with_its_credit_atop_the_next_block():
 
 def test_a_picture_note_under_a_storys_text_still_closes_the_story():
     """``…两万多个。`` / ``（资料图片）`` with no caption over it: the note ends the story, as before."""
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST)}\n（资料图片）\n\n{_column(SECOND)}\n"
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{column_text(FIRST, width=WIDTH)}\n（资料图片）\n\n{column_text(SECOND, width=WIDTH)}\n"
+    )
     first, second = parse_page(page, year=2019)
     assert first.paragraphs == (FIRST,)
     assert second.paragraphs == (SECOND,)
@@ -96,8 +95,8 @@ def test_a_picture_reports_credit_by_two_photographers_is_the_storys_last_paragr
     credit = "王  昊  孙  昊摄影报道（影像中国）"
     page = (
         MASTHEAD
-        + f"重点项目相继开工\n\n{_column(FIRST)}\n{credit}\n\n"
-        + f"全国总工会表彰先进女职工\n\n{_column(NEXT)}\n"
+        + f"重点项目相继开工\n\n{column_text(FIRST, width=WIDTH)}\n{credit}\n\n"
+        + f"全国总工会表彰先进女职工\n\n{column_text(NEXT, width=WIDTH)}\n"
     )
     first, second = parse_page(page, year=2019)
     assert first.paragraphs == (FIRST, "王昊孙昊摄影报道（影像中国）")
@@ -109,8 +108,8 @@ def test_a_picture_reports_credit_wrapped_after_its_she_is_one_line():
     the story's last paragraph, whole."""
     page = (
         MASTHEAD
-        + f"重点项目相继开工\n\n{_column(FIRST)}\n张梓望  李秀婷  黄锦辉摄\n影报道（影像中国）\n\n"
-        + f"全国总工会表彰先进女职工\n\n{_column(NEXT)}\n"
+        + f"重点项目相继开工\n\n{column_text(FIRST, width=WIDTH)}\n张梓望  李秀婷  黄锦辉摄\n影报道（影像中国）\n\n"
+        + f"全国总工会表彰先进女职工\n\n{column_text(NEXT, width=WIDTH)}\n"
     )
     first, second = parse_page(page, year=2019)
     assert first.paragraphs == (FIRST, "张梓望李秀婷黄锦辉摄影报道（影像中国）")
@@ -121,7 +120,7 @@ def test_a_sentence_ending_in_she_over_a_bracket_is_no_credit():
     """``…请记者为大家拍摄`` / ``（资料图）``: the line above holds a comma, so the two make no credit and stay
     as they are."""
     text = "合影时，老人们笑着请记者为大家拍摄"
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST)}\n{text}\n（资料图）\n"
+    page = MASTHEAD + f"重点项目相继开工\n\n{column_text(FIRST, width=WIDTH)}\n{text}\n（资料图）\n"
     (story,) = parse_page(page, year=2019)
     assert "".join(story.paragraphs).endswith("拍摄（资料图）")
 
@@ -135,7 +134,10 @@ def test_a_subheading_left_short_of_a_first_lines_room_over_a_short_paragraph_is
     """``…刷脸即可登机。`` / ``智慧大脑协同驱动出行`` (ten characters of the twelve a first line holds) /
     ``炫酷和便捷…`` over a last line that is not full: the next line's first character would have fit,
     so the heading ended its paragraph (it had run on into the paragraph under it)."""
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n{SUBHEADING}\n{_column(UNDER)}\n"
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{column_text(FIRST, SECOND, THIRD, width=WIDTH)}\n{SUBHEADING}\n{column_text(UNDER, width=WIDTH)}\n"
+    )
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs == (FIRST, SECOND, THIRD, SUBHEADING, UNDER)
 
@@ -146,7 +148,7 @@ def test_a_first_line_stopped_where_the_next_unit_would_not_fit_runs_on():
     text = SUBHEADING + "《智能出行白皮书》发布，是一个个智能系统各司其职。"
     page = (
         MASTHEAD
-        + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n{SUBHEADING}\n"
+        + f"重点项目相继开工\n\n{column_text(FIRST, SECOND, THIRD, width=WIDTH)}\n{SUBHEADING}\n"
         + "《智能出行白皮书》发布，是\n一个个智能系统各司其职。\n"
     )
     (story,) = parse_page(page, year=2019)
@@ -159,10 +161,6 @@ NOTE = "（作者为教育部长江学者特聘\n教授、华中科技大学法�
 SECOND_ESSAY = "新中国成立70多年来，我们党领导人民创造了经济快速发展、社会长期稳定“两大奇迹”。"
 
 
-def _wide_column(*paragraphs: str) -> str:
-    return "\n".join(line for paragraph in paragraphs for line in wrap(paragraph, 15))
-
-
 def test_a_closing_note_ending_a_block_ends_the_piece_over_a_column_wide_headline():
     """``…不断前进。`` / ``（作者为教育部长江学者特聘`` / ``教授、华中科技大学法学院院长）``, a blank line, then
     a headline of two lines as wide as the column, a blank line, the author alone and the text: the
@@ -170,9 +168,9 @@ def test_a_closing_note_ending_a_block_ends_the_piece_over_a_column_wide_headlin
     as the first piece's text)."""
     page = (
         "人民日报  2020年2月28日  星期五  第9版  理论周刊\n\n"
-        + f"保障人民生活更加幸福美好\n\n高浩\n{_wide_column(ESSAY, ESSAY_END, ESSAY)}\n{NOTE}\n\n"
+        + f"保障人民生活更加幸福美好\n\n高浩\n{column_text(ESSAY, ESSAY_END, ESSAY, width=15)}\n{NOTE}\n\n"
         + "把制度优势更好转化为司法效能\n坚持司法为民公正司法（适势求是）\n\n"
-        + f"程敏勇\n{_wide_column(SECOND_ESSAY, ESSAY)}\n"
+        + f"程敏勇\n{column_text(SECOND_ESSAY, ESSAY, width=15)}\n"
     )
     first, second = parse_page(page, year=2020)
     assert first.paragraphs[-1] == "（作者为教育部长江学者特聘教授、华中科技大学法学院院长）"
@@ -186,9 +184,9 @@ def test_a_caption_under_a_piece_ended_by_its_closing_note_is_still_a_caption():
     of its own: a photo's caption, no headline of the next piece."""
     page = (
         "人民日报  2020年1月2日  星期四  第15版  体育\n\n"
-        + f"健身总动员 欢乐迎新年\n\n{_column(ESSAY, ESSAY_END)}\n（综合本报记者郑轶、李硕、\n李长云、刘硕阳、孙龙飞报道）\n\n"
+        + f"健身总动员 欢乐迎新年\n\n{column_text(ESSAY, ESSAY_END, width=WIDTH)}\n（综合本报记者郑轶、李硕、\n李长云、刘硕阳、孙龙飞报道）\n\n"
         + "1月1日，在上海国际赛车场。\n本报记者 贾超摄\n\n"
-        + f"让体育绽放更多色彩\n\n{_column(SECOND_ESSAY)}\n"
+        + f"让体育绽放更多色彩\n\n{column_text(SECOND_ESSAY, width=WIDTH)}\n"
     )
     first, second = parse_page(page, year=2020)
     assert first.title == "健身总动员 欢乐迎新年"
@@ -275,7 +273,10 @@ def test_a_briefs_columns_name_with_an_ornament_over_numbered_briefs_heads_their
     """``…贡献力量。``, a blank line, ``■快讯``, a blank line, ``1.【王毅会见…】…``: the name heads the briefs'
     column, which are stories of their own (it had been read as the story's ornamented sub-heading,
     and the briefs as its text)."""
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n\n■快讯\n\n{BRIEFS}"
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{column_text(FIRST, SECOND, THIRD, width=WIDTH)}\n\n■快讯\n\n{BRIEFS}"
+    )
     first, second, third = parse_page(page, year=2019)
     assert first.paragraphs == (FIRST, SECOND, THIRD)
     assert second.title == "王毅会见日本前首相福田康夫"
@@ -286,7 +287,10 @@ def test_an_ornamented_subheading_over_a_numbered_list_is_still_the_storys():
     """``■三项举措`` between a story's paragraphs over ``1.加强…`` set full: no briefs column's name, so it
     is the story's sub-heading and the list its text."""
     listed = "1.加强统筹调度，确保重点项目用地、用电、用水等要素保障到位。"
-    page = MASTHEAD + f"重点项目相继开工\n\n{_column(FIRST, SECOND, THIRD)}\n\n■三项举措\n{_column(listed)}\n"
+    page = (
+        MASTHEAD
+        + f"重点项目相继开工\n\n{column_text(FIRST, SECOND, THIRD, width=WIDTH)}\n\n■三项举措\n{column_text(listed, width=WIDTH)}\n"
+    )
     (story,) = parse_page(page, year=2019)
     assert story.paragraphs[-2:] == ("■三项举措", listed)
 

@@ -7,18 +7,14 @@ held-out family's pages were looked at.
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text
 
 WIDTH = 18
 FAIR = "第三届全国农产品博览会12日在湖南长沙开幕，来自全国各地的八百多家企业参展，展期五天。"
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
-ABOVE = f"{_column('●农产品博览会在长沙开幕　' + FAIR)}（据新华社电）\n\n"
+ABOVE = f"{column_text('●农产品博览会在长沙开幕　' + FAIR, width=WIDTH)}（据新华社电）\n\n"
 
 
 def test_a_colon_heads_text_opening_with_a_date_the_column_split():
@@ -35,7 +31,7 @@ def test_a_colon_heads_text_opening_with_a_date_the_column_split():
 def test_a_colon_heads_text_opening_with_a_number_read_with_its_word():
     """``2020农产品交易会落幕：2020农产品…``: a number read with its word opens the text as a word does."""
     text = "2020农产品交易会日前在江西南昌落幕，成交额创下历届新高，参展企业近千家。"
-    page = f"{ABOVE}{_column('2020农产品交易会在南昌落幕：' + text)}\n"
+    page = f"{ABOVE}{column_text('2020农产品交易会在南昌落幕：' + text, width=WIDTH)}\n"
     fair, trade = parse_page(page, year=2020)
     assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
     assert (trade.title, trade.paragraphs) == ("2020农产品交易会在南昌落幕", (text,))
@@ -60,7 +56,7 @@ def test_a_full_line_closed_by_a_colon_in_a_story_opens_a_paragraph():
     """Off a page of items, a paragraph's line closed by a colon (``…笔者记忆犹新：``) stays text."""
     first = "多年前的一则公益广告让笔者至今记忆犹新："
     second = "一个穿着花棉袄的姑娘，在雪原上翩然起舞，一路旋转。"
-    page = f"广告里的姑娘\n\n{_column(FAIR)}\n{first}\n{_column(second)}\n"
+    page = f"广告里的姑娘\n\n{column_text(FAIR, width=WIDTH)}\n{first}\n{column_text(second, width=WIDTH)}\n"
     (story,) = parse_page(page, year=2020)
     assert story.title == "广告里的姑娘"
     assert story.paragraphs[-1].endswith(second)
@@ -71,7 +67,7 @@ def test_a_colon_heads_quotation_opens_the_items_text():
     or more (a comma in it or not) before a colon and a quotation is the item's headline."""
     text = "“带上这个箱子吧，爸爸只用过一次。”六十六岁的老王从几个行李箱中挑出一个递给女儿。"
     for head in ("特别的陪伴", "守住初心本色，书写奋斗新篇章"):
-        page = f"{ABOVE}{_column(head + '：' + text)}\n（来源：人民网）\n"
+        page = f"{ABOVE}{column_text(head + '：' + text, width=WIDTH)}\n（来源：人民网）\n"
         fair, item = parse_page(page, year=2020)
         assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), head
         assert (item.title, item.paragraphs) == (head, (text,)), head
@@ -81,7 +77,7 @@ def test_a_bulleted_head_asking_a_question_runs_in_before_its_text():
     """``●新冠肺炎，我们该怎么预防？　针对…``: a head may ask once, at its end; the question is the item's
     headline, the text after the space its lead."""
     text = "针对多地报告的流感病例，国家卫生健康委员会日前回应说，当前疫情仍可防可控。"
-    page = f"{ABOVE}{_column('●冬季流感，我们该怎么预防？　' + text)}\n（来源：人民网）\n"
+    page = f"{ABOVE}{column_text('●冬季流感，我们该怎么预防？　' + text, width=WIDTH)}\n（来源：人民网）\n"
     fair, item = parse_page(page, year=2020)
     assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,))
     assert (item.title, item.paragraphs) == ("冬季流感，我们该怎么预防？", (text,))
@@ -93,7 +89,7 @@ def test_a_head_of_three_characters_runs_in_before_a_space_or_a_colon_and_a_date
     spaced = "吃元宵，就要吃手工滚出来的元宵，这是老城南传承多年的做法。"
     dated = "13日一大早，小市镇同江峪村的许多村民已经忙活上了，准备演出。"
     for head, separator, text in (("滚元宵", "\u3000", spaced), ("武社火", "：", dated)):
-        page = f"{ABOVE}{_column(head + separator + text)}\n（来源：人民网）\n"
+        page = f"{ABOVE}{column_text(head + separator + text, width=WIDTH)}\n（来源：人民网）\n"
         fair, item = parse_page(page, year=2020)
         assert (fair.title, fair.paragraphs) == ("农产品博览会在长沙开幕", (FAIR,)), head
         assert (item.title, item.paragraphs) == (head, (text,)), head

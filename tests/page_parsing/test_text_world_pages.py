@@ -9,8 +9,8 @@ Each case is a small made-up page in the shape of failures seen on ``world_page`
 
 from __future__ import annotations
 
-from benchmarks.conventionpages import wrap
 from storage.ingest.ocr_page import parse_page
+from tests.page_parsing.layout import column_text, squeezed
 
 WIDTH = 18
 LEAD = "埃及首都开罗老城区18日晚发生一起爆炸，造成两名警察死亡。爆炸地点位于市中心一座清真寺附近。"
@@ -20,16 +20,8 @@ DISPATCH = "据新华社东京2月19日电  （记者李明）日本政府19日�
 DISPATCH_2 = "这是日本出口连续第二个月下降，其中对亚洲的出口降幅较大。"
 
 
-def _column(text: str) -> str:
-    return "\n".join(wrap(text, WIDTH))
-
-
-def _squeezed(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple("".join(p.split()) for p in paragraphs)
-
-
 def _correspondents_piece(credits: str) -> str:
-    return f"埃及恐袭事件再敲安全警钟\n\n{credits}\n{_column(LEAD)}\n{_column(SECOND)}\n{CLOSING}\n"
+    return f"埃及恐袭事件再敲安全警钟\n\n{credits}\n{column_text(LEAD, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n{CLOSING}\n"
 
 
 def test_a_posted_correspondents_line_is_the_byline_and_the_closing_dateline_dates_the_piece():
@@ -37,7 +29,7 @@ def test_a_posted_correspondents_line_is_the_byline_and_the_closing_dateline_dat
     the piece is its last paragraph and gives its date, not the day its lead names (18日)."""
     (piece,) = parse_page(_correspondents_piece("本报驻开罗记者  韩勇"), year=2019)
     assert piece.reporters == ("韩勇",)
-    assert _squeezed(piece.paragraphs) == _squeezed((LEAD, SECOND, CLOSING))
+    assert squeezed(piece.paragraphs) == squeezed((LEAD, SECOND, CLOSING))
     assert piece.date == "2019-02-19"
 
 
@@ -46,23 +38,24 @@ def test_two_posted_correspondents_on_one_line_are_both_reporters():
         _correspondents_piece("本报驻开罗记者  韩勇    本报驻特拉维夫记者  李刚"), year=2019
     )
     assert piece.reporters == ("韩勇", "李刚")
-    assert _squeezed(piece.paragraphs)[0] == _squeezed((LEAD,))[0]
+    assert squeezed(piece.paragraphs)[0] == squeezed((LEAD,))[0]
 
 
 def test_a_closing_dateline_without_a_posted_correspondent_leaves_the_lead_date():
     """With no correspondent's line the closing dateline is only the last paragraph: the date is the
     lead's, as before (other pages print such pieces without the line)."""
     (piece,) = parse_page(
-        f"埃及恐袭事件再敲安全警钟\n\n{_column(LEAD)}\n{_column(SECOND)}\n{CLOSING}\n", year=2019
+        f"埃及恐袭事件再敲安全警钟\n\n{column_text(LEAD, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n{CLOSING}\n",
+        year=2019,
     )
-    assert _squeezed(piece.paragraphs)[-1] == CLOSING
+    assert squeezed(piece.paragraphs)[-1] == CLOSING
     assert piece.date is None
 
 
 def _two_dispatches(between: str) -> str:
     return (
-        f"日本出口连续两月下降\n\n{_column(DISPATCH)}\n{_column(DISPATCH_2)}\n\n{between}\n\n"
-        f"埃及恐袭事件再敲安全警钟\n\n本报驻开罗记者  韩勇\n{_column(LEAD)}\n{_column(SECOND)}\n{CLOSING}\n"
+        f"日本出口连续两月下降\n\n{column_text(DISPATCH, width=WIDTH)}\n{column_text(DISPATCH_2, width=WIDTH)}\n\n{between}\n\n"
+        f"埃及恐袭事件再敲安全警钟\n\n本报驻开罗记者  韩勇\n{column_text(LEAD, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n{CLOSING}\n"
     )
 
 
@@ -72,7 +65,7 @@ def test_a_caption_with_a_foreign_agencys_credit_is_in_no_story():
     for credit in ("\n新华社/美联", "新华社/路透", "\n（新华社记者 张伟摄）"):
         page = _two_dispatches(f"当地时间2月18日，东京街头\n的集装箱码头。{credit}")
         dispatch, piece = parse_page(page, year=2019)
-        assert _squeezed(dispatch.paragraphs) == _squeezed((DISPATCH, DISPATCH_2)), credit
+        assert squeezed(dispatch.paragraphs) == squeezed((DISPATCH, DISPATCH_2)), credit
         assert dispatch.reporters == ("李明",), credit
         assert piece.title == "埃及恐袭事件再敲安全警钟", credit
 
@@ -89,7 +82,7 @@ def test_correspondents_one_a_line_are_one_byline():
     paragraph."""
     (piece,) = parse_page(_correspondents_piece("本报驻开罗记者  韩勇\n本报驻特拉维夫记者  李刚"), year=2019)
     assert piece.reporters == ("韩勇", "李刚")
-    assert _squeezed(piece.paragraphs) == _squeezed((LEAD, SECOND, CLOSING))
+    assert squeezed(piece.paragraphs) == squeezed((LEAD, SECOND, CLOSING))
 
 
 POINT = "■多种原因导致地区面临不断加剧的安全挑战，数百万居民的生活正受到威胁。"
@@ -101,9 +94,9 @@ def test_a_summarys_bulleted_points_under_a_correspondents_line_open_the_text():
     first paragraphs, no brief's bulleted heads."""
     page = (
         f"西非地区寻求破解安全困局（国际视点）\n\n本报驻约翰内斯堡记者  郑华波\n"
-        f"{_column(POINT)}\n{_column(POINT_2)}\n{_column(LEAD)}\n{_column(SECOND)}\n{CLOSING}\n"
+        f"{column_text(POINT, width=WIDTH)}\n{column_text(POINT_2, width=WIDTH)}\n{column_text(LEAD, width=WIDTH)}\n{column_text(SECOND, width=WIDTH)}\n{CLOSING}\n"
     )
     (piece,) = parse_page(page, year=2019)
     assert piece.title == "西非地区寻求破解安全困局（国际视点）"
-    assert _squeezed(piece.paragraphs) == _squeezed((POINT, POINT_2, LEAD, SECOND, CLOSING))
+    assert squeezed(piece.paragraphs) == squeezed((POINT, POINT_2, LEAD, SECOND, CLOSING))
     assert piece.reporters == ("郑华波",)
