@@ -17,8 +17,9 @@ together, are ranked over every article holding any of their content words, by:
 - **now**: a question about now (现在, 最新, 目前) prefers the newest of the stories holding the most;
 - **fact**: for a question whose fact a cheap test recognises (`answers.fact_test`: a number in the unit
   asked, the name after the post asked about, a name of the kind asked for, where something took place),
-  the largest weight held by a sentence, or two, that holds it — the story that states the fact beside
-  the topic, not the one that only mentions the topic.
+  the largest weight held by a sentence (with the one before it for the words) whose own text holds it
+  (`FACT_SENTENCES`) — the story that states the fact beside the topic, not the one that only mentions
+  the topic.
 
 A word's weight is how specific it is (its IDF in the archive, averaged with jieba's IDF so that a small
 archive does not make a common word look rare) times its role: the topic — nouns, names, places,
@@ -356,6 +357,9 @@ def _reported_after(iso: str, d: DateSpec) -> bool:
 # A headline states the story's topic, which its sentences then leave out (李克强作的政府工作报告 over
 # 城镇新增就业1352万人): the headline's words count with every sentence at this part of their weight.
 TITLE_CONTEXT = 0.5
+# The fact beside the words is looked for in this many sentences, ending with the one that holds them (1: that
+# sentence alone): a figure in the sentence before is often another event's, told first.
+FACT_SENTENCES = 1
 # Where a sentence ends (the title is the first one), for the words near each other.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
 _SENTENCE_END_CHARACTERS = "。！？!?；;\n"
@@ -479,7 +483,7 @@ def closeness(
         if weight > near:
             near = weight
         if holds_fact is not None and weight > near_fact:
-            start = ends[i - 2] + 1 if i >= 2 else 0  # this sentence and the one before it
+            start = ends[i - FACT_SENTENCES] + 1 if i >= FACT_SENTENCES else 0
             if holds_fact(text[start : ends[i] if i < len(ends) else len(text)]):
                 near_fact = weight
     return near, near_fact, tuple(_prints_pair(text, terms, p) for p in pairs)
