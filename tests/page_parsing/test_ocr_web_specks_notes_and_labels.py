@@ -56,6 +56,7 @@ def test_a_headline_line_naming_a_league_or_a_paragraph_end_read_with_a_letter_i
     assert _is_specks_in_a_block("ea                       〗     和一")
     assert _is_specks_in_a_block("[      mm")
     assert not _is_specks_in_a_block("NBA中国赛")
+    assert not _is_specks_in_a_block("加入WTO")
     assert not _is_specks_in_a_block("元o")
     assert not _is_specks_in_a_block("gfbzb.gov.cn)")
     assert not _is_specks_in_a_block("5G")
