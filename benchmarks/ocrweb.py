@@ -25,7 +25,7 @@ their checksums and first readings, "A second OCR'd family…"; `TUNING2`'s are 
 "A metro paper and a weekly…"): `TUNING` and `TUNING2` may be looked at story by story; `HELDOUT` never is,
 only its total is printed. Two fresh seeds, drawn after the tuning seeds were tuned on ("Web-rendered OCR
 pages: two fresh seeds"), judge what was tuned: `FRESH` may be read story by story, `CHECK` prints its
-total only.
+total only; two more (`FRESH10` read, `CHECK11` totals only) were drawn after `FRESH` was worked out.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ HELDOUT = ("rmrb_ocr_web_heldout", 7919, 16)
 # (`_drawn_before`), nor one article twice.
 FRESH = ("rmrb_ocr_web_fresh", 8, 12)
 CHECK = ("rmrb_ocr_web_check", 9, 12)
+# Two more, drawn after the first fresh seed was worked out, the same way and leaving out its articles too.
+FRESH10 = ("rmrb_ocr_web_fresh10", 10, 12)
+CHECK11 = ("rmrb_ocr_web_check11", 11, 12)
 
 PAGE_WIDTH = 1200  # CSS pixels; the screenshot is twice that
 SCALE = 2
@@ -304,7 +307,7 @@ def chosen_pages(count: int, seed: int) -> list[tuple[Layout, list[Article], int
 def _drawn_before(seed: int) -> tuple[tuple[str, int, int], ...]:
     """The sets whose articles a fresh seed leaves out: the tuning and held-out seeds, and the fresh seeds
     before it; nothing for any other seed."""
-    fresh = (FRESH, CHECK)
+    fresh = (FRESH, CHECK, FRESH10, CHECK11)
     seeds = [chosen[1] for chosen in fresh]
     return (TUNING, TUNING2, HELDOUT, *fresh[: seeds.index(seed)]) if seed in seeds else ()
 
@@ -453,11 +456,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-failures", action="store_true", help="list the stories not whole")
     parser.add_argument("--no-parse", action="store_true", help="make and cache the pages, parse nothing")
     args = parser.parse_args(argv)
-    known = {chosen[1]: chosen for chosen in (TUNING, TUNING2, HELDOUT, FRESH, CHECK)}
+    known = {chosen[1]: chosen for chosen in (TUNING, TUNING2, HELDOUT, FRESH, CHECK, FRESH10, CHECK11)}
     the_set = known.get(args.seed, (f"rmrb_ocr_web{args.seed}", args.seed, 16))
     name, seed, count = the_set
     count = args.pages or count
-    totals_only = the_set in (HELDOUT, CHECK)
+    totals_only = the_set in (HELDOUT, CHECK, CHECK11)
     if totals_only and (args.show or args.show_failures or args.html):
         kind = "held out" if the_set == HELDOUT else "a fresh check"
         raise SystemExit(f"{name} is {kind}: only its total is printed")

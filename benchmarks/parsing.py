@@ -199,13 +199,22 @@ def _fresh_check() -> None:
 
 def _web_sets(quick: bool) -> None:
     """The pages laid out in HTML and rendered by Chromium (`benchmarks.ocrweb`): the two tuning sets and the
-    fresh set read beside them, then the totals only of the fresh check and of the held-out set (never a
-    story of them); each skipped, saying why, when a page of it is neither in the cache nor makeable here.
-    `quick`: the first tuning set's first 4 pages only."""
+    fresh sets read beside them, each but the last followed by the total only of its fresh check, then the
+    total only of the held-out set (never a story of a check or the held-out set); each skipped, saying why,
+    when a page of it is neither in the cache nor makeable here. `quick`: the first tuning set's first 4
+    pages only."""
     from benchmarks import ocrpages, ocrweb
 
     name, seed, count = ocrweb.TUNING
-    every = [ocrweb.TUNING, ocrweb.TUNING2, ocrweb.FRESH, ocrweb.CHECK, ocrweb.HELDOUT]
+    every = [
+        ocrweb.TUNING,
+        ocrweb.TUNING2,
+        ocrweb.FRESH,
+        ocrweb.CHECK,
+        ocrweb.FRESH10,
+        ocrweb.CHECK11,
+        ocrweb.HELDOUT,
+    ]
     sets = [(name, seed, 4)] if quick else every
     for name, seed, count in sets:
         try:
@@ -216,7 +225,7 @@ def _web_sets(quick: bool) -> None:
         result = ocrpages.run(pages)
         if (name, seed, count) == ocrweb.HELDOUT:
             print("held out " + ocrweb.format_total(result, name))
-        elif (name, seed, count) == ocrweb.CHECK:
+        elif (name, seed, count) in (ocrweb.CHECK, ocrweb.CHECK11):
             print("fresh   " + ocrpages.format_total(result, name))
         else:
             print("tuned  " + ocrpages.format_report(result, name))

@@ -11,11 +11,19 @@ import pytest
 from benchmarks import ocrpages, ocrweb, parsing, rmrb
 from benchmarks.rmrb import parse_article
 
-# The fresh seeds' pages-and-truth checksums, as frozen before any parser read them
-# (benchmarks/reports/pages-ocr.md, "Web-rendered OCR pages: two fresh seeds, one read and one a check").
+# The fresh seeds' pages-and-truth checksums, as frozen before any parser read them, and the report section
+# that records each pair (benchmarks/reports/pages-ocr.md).
 FROZEN_FRESH = {
     ocrweb.FRESH[1]: "0490ac82815cf15921cc50e40e0c75e5fbba4ab76185cee675021ee07d6965b8",
     ocrweb.CHECK[1]: "48f57737a0a9485be8f240e7970663976dc90f3d542542b8ac61150bf5159f68",
+    ocrweb.FRESH10[1]: "e36bb9170d564e88c233edf7845ba9573e0eff5781b5de0a150a271ecb4274a7",
+    ocrweb.CHECK11[1]: "c715b061e5a3d1cbdfb578a362aa4ef15757c32beb2affe906406ab903b28565",
+}
+RECORDED_IN = {
+    ocrweb.FRESH[1]: "### Web-rendered OCR pages: two fresh seeds, one read and one a check",
+    ocrweb.CHECK[1]: "### Web-rendered OCR pages: two fresh seeds, one read and one a check",
+    ocrweb.FRESH10[1]: "### Web-rendered OCR pages: seeds 10 and 11, one read and one a check",
+    ocrweb.CHECK11[1]: "### Web-rendered OCR pages: seeds 10 and 11, one read and one a check",
 }
 
 _WIRE = """赵克志强调
@@ -125,18 +133,23 @@ def test_a_page_read_before_comes_from_the_cache_by_its_html(monkeypatch, tmp_pa
 
 @pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
 def test_the_fresh_sets_print_no_article_of_the_sets_before_them_nor_of_each_other_nor_one_twice():
+    fresh_sets = (ocrweb.FRESH, ocrweb.CHECK, ocrweb.FRESH10, ocrweb.CHECK11)
     printed = {
         chosen: [a.key for _, articles, _ in ocrweb.chosen_pages(chosen[2], chosen[1]) for a in articles]
-        for chosen in (ocrweb.TUNING, ocrweb.TUNING2, ocrweb.HELDOUT, ocrweb.FRESH, ocrweb.CHECK)
+        for chosen in (ocrweb.TUNING, ocrweb.TUNING2, ocrweb.HELDOUT, *fresh_sets)
     }
-    fresh, check = printed.pop(ocrweb.FRESH), printed.pop(ocrweb.CHECK)
-    before = {key for keys in printed.values() for key in keys}
-    assert len(set(fresh)) == len(fresh) and len(set(check)) == len(check)
-    assert not before & set(fresh) and not before & set(check) and not set(fresh) & set(check)
+    before = {key for chosen, keys in printed.items() if chosen not in fresh_sets for key in keys}
+    for chosen in fresh_sets:
+        keys = printed[chosen]
+        assert len(set(keys)) == len(keys), chosen[0]
+        assert not before & set(keys), chosen[0]
+        before |= set(keys)
 
 
 @pytest.mark.skipif(not rmrb.available(), reason="no People's Daily corpus")
-@pytest.mark.parametrize("chosen", [ocrweb.FRESH, ocrweb.CHECK], ids=lambda s: s[0])
+@pytest.mark.parametrize(
+    "chosen", [ocrweb.FRESH, ocrweb.CHECK, ocrweb.FRESH10, ocrweb.CHECK11], ids=lambda s: s[0]
+)
 def test_each_fresh_set_is_the_one_whose_checksum_was_frozen(chosen):
     _name, seed, count = chosen
     assert ocrweb.checksum(ocrweb.chosen_pages(count, seed)) == FROZEN_FRESH[seed]
@@ -146,11 +159,14 @@ def test_the_fresh_checksums_are_recorded_in_their_section():
     from benchmarks.common import ROOT
 
     record = (ROOT / "benchmarks" / "reports" / "pages-ocr.md").read_text(encoding="utf-8")
-    section = record[record.index("### Web-rendered OCR pages: two fresh seeds, one read and one a check") :]
-    assert all(checksum in section for checksum in FROZEN_FRESH.values())
+    for seed, checksum in FROZEN_FRESH.items():
+        start = record.index(RECORDED_IN[seed])
+        end = record.find("\n### ", start + 1)
+        section = record[start:] if end == -1 else record[start:end]
+        assert checksum in section, seed
 
 
-@pytest.mark.parametrize("chosen", [ocrweb.CHECK, ocrweb.HELDOUT], ids=lambda s: s[0])
+@pytest.mark.parametrize("chosen", [ocrweb.CHECK, ocrweb.CHECK11, ocrweb.HELDOUT], ids=lambda s: s[0])
 @pytest.mark.parametrize("flag", ["--show-failures", "--show=1", "--html=."])
 def test_the_fresh_check_and_the_held_out_set_show_no_story_and_no_page(chosen, flag):
     with pytest.raises(SystemExit, match="fresh check|held out"):
@@ -170,6 +186,8 @@ def test_a_web_set_neither_cached_nor_makeable_is_skipped_with_its_reason(monkey
             ("rmrb_ocr_web2", 4),
             ("rmrb_ocr_web_fresh", 8),
             ("rmrb_ocr_web_check", 9),
+            ("rmrb_ocr_web_fresh10", 10),
+            ("rmrb_ocr_web_check11", 11),
             ("rmrb_ocr_web_heldout", 7919),
         )
     )

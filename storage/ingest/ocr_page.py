@@ -43,6 +43,7 @@ from storage.ingest.page_headline_pieces import (
     drop_wordless_headlines,
     join_label_read_apart,
     join_label_read_inside_a_sentence,
+    join_label_set_under_its_headline,
     may_run_on,
     mend_split_headlines,
     return_opening_read_into_headline,
@@ -563,6 +564,7 @@ def _parse(
     _join_opening_read_apart(cut)
     join_label_read_apart(cut)
     join_label_read_inside_a_sentence(cut)
+    join_label_set_under_its_headline(cut)
     _assign_headlines(stories, gap_groups)
     _join_headless_rest(cut)
     _split_stacked_headlines(cut)

@@ -10,7 +10,8 @@ An OCR engine reads a page block by block, so a module's headline may come apart
   (`return_opening_read_into_headline`);
 - a headline's column label in brackets read between two of its story's paragraphs goes back to the
   end of the headline, and the story is one again (`join_label_read_apart`), and so does one read
-  inside a sentence, the text line above it taken for a headline (`join_label_read_inside_a_sentence`).
+  inside a sentence, the text line above it taken for a headline (`join_label_read_inside_a_sentence`),
+  and one read as a block of its own between the headline and its story (`join_label_set_under_its_headline`).
 
 Each move is written into the cut's roles for ``newsbot ingest --explain``.
 """
@@ -230,6 +231,36 @@ def join_label_read_apart(cut: _Cut) -> None:
         story.lines = []
         del cut.gap_groups[position]
         return join_label_read_apart(cut)
+
+
+def join_label_set_under_its_headline(cut: _Cut) -> None:
+    """A headline's column label in brackets the OCR read as a block of its own between the headline and
+    its story's first line (``以创意取胜 以情感动人`` / blank / ``（体坛观澜）`` / blank / text): two headline
+    groups over one story, the label left to none. A label names the column of the headline over it: it
+    goes to the end of that headline."""
+    for position, (gap, group) in enumerate(cut.gap_groups):
+        if len(group) != 1 or position == 0 or gap >= len(cut.stories):
+            continue
+        label, (above_gap, heading) = group[0], cut.gap_groups[position - 1]
+        story = cut.stories[gap]
+        if above_gap != gap or not story.lines or any(g == gap for g, _ in cut.gap_groups[position + 1 :]):
+            continue
+        found = _LABEL_PIECE_RE.match(_squash_text(label.text))
+        if found is None or _BRACKETED_NAME_RE.match(found.group(1)):
+            continue
+        if not heading[-1].number < label.number < story.lines[0].number:
+            continue
+        between = range(heading[-1].number + 1, story.lines[0].number)
+        read_between = [line for other in cut.stories for line in other.lines if line.number in between]
+        if read_between or any(item.number in between for item in cut.dropped):
+            continue
+        cut.roles[label.number] = (
+            f"headline: the column label ending the headline on line {cut.file_lines[heading[0].number]}, "
+            "read as a block of its own under it"
+        )
+        heading.append(label)
+        del cut.gap_groups[position]
+        return join_label_set_under_its_headline(cut)
 
 
 def join_label_read_inside_a_sentence(cut: _Cut) -> None:

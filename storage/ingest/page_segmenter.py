@@ -47,6 +47,7 @@ from storage.ingest.segmenter.shapes.names import (
 from storage.ingest.segmenter.shapes.noise import (
     _is_garbled,
     _is_noise,
+    _is_specks_in_a_block,
 )
 
 
@@ -153,6 +154,11 @@ class _Segmenter:
             for line in group:
                 self.cutter.drop(line, "OCR noise")
             return []
+        # Specks read among the block's lines (a photo's or a rule's beside a headline) are no part of it.
+        specks = [line for line in group if _is_specks_in_a_block(line.text)]
+        for line in specks:
+            self.cutter.drop(line, "OCR noise")
+        group = [line for line in group if line not in specks]
         labels = [line for line in group if is_summary_label(line.text)]
         for line in labels:
             self.cutter.drop(line, "label over a summary")

@@ -20,6 +20,9 @@ _MISREAD_BRACKET_RE = re.compile(
     # A dateline's bracket the column wrapped before it closed (``电 〈记者周小苑、钱一`` / ``彬) …``).
     r"|(?:(?<=电)|(?<=电[ \t\u3000])|(?<=电[ \t\u3000]{2}))[〈《]"
     r"(?=[ \t\u3000]*(?:本报记者|记者|通讯员|实习生)[^》〉()（）《〈]*$)"
+    # A closing note's bracket opening a line the column wrapped before it closed (``《综合本报记者…、`` /
+    # ``刘洪超报道)``, ``《本报约翰内斯堡2月18`` / ``日电)``): no book title opens on a note's words.
+    r"|^[ \t\u3000]*[〈《](?=[ \t\u3000]*(?:综合)?(?:本报|新华社|记者)[^》〉()（）《〈]*$)"
 )
 
 

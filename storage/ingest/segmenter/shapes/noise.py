@@ -48,6 +48,31 @@ def _is_garbled(text: str) -> bool:
     )
 
 
+# What marks a line as specks among a block's text: two Latin letters, or a square bracket no Chinese
+# text prints; such a line holds at most this many Han characters.
+_SPECK_HAN = 2
+_SPECK_MARKS_RE = re.compile(r"[A-Za-z].*[A-Za-z]|[\[\]〖〗]")
+# Capitals written against a Han character with no lower-case letter or bracket on the line: a word
+# (``加入WTO``, ``NBA中国赛``), not specks.
+_CAPITALS_BESIDE_HAN_RE = re.compile(f"[{HAN}][A-Z]{{2,}}|[A-Z]{{2,}}[{HAN}]")
+_SPECK_ONLY_RE = re.compile(r"[a-z\[\]〖〗]")
+
+
+def _is_specks_in_a_block(text: str) -> bool:
+    """A line of specks the OCR read inside a block of headline or text, from a photo or rule beside it
+    (``ea   〗   和一``, ``[     mm``, ``AIA   所``): two Latin letters or a stray square bracket among at most
+    two Han characters (`_SPECK_HAN`); no digit, nothing that ends a sentence and nothing of an address
+    (``gfbzb.gov.cn)``). A paragraph's last character with its full stop read as a letter (``元o``) is
+    no speck, nor a headline's line naming a body in capitals beside its words (``加入WTO``)."""
+    text = text.strip()
+    return (
+        bool(_SPECK_MARKS_RE.search(text))
+        and len(_HAN_RE.findall(text)) <= _SPECK_HAN
+        and not re.search(f"[0-9./:@{_SENTENCE_END}]", text)
+        and not (_CAPITALS_BESIDE_HAN_RE.search(text) and not _SPECK_ONLY_RE.search(text))
+    )
+
+
 _STRAY_LINE_RE = re.compile(f"[ \t\u3000]*(?:[{HAN}]|[|｜丨/\\_~·.,'\"`-]{{1,3}})[ \t\u3000]*")
 
 
