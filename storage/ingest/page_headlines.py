@@ -98,8 +98,10 @@ class HeadlineMatcher:
         return math.log((self.n + 1) / (self.document_frequency[token] + 0.5)) + 0.1
 
     def overlap(self, tokens: set[str], held: set[str]) -> float:
-        total = sum(self.weight(t) for t in tokens)
-        return sum(self.weight(t) for t in tokens if t in held) / total if total else 0.0
+        """The weight of `tokens` that `held` repeats over the weight of all of them, each sum exact
+        (`math.fsum`), so the same whatever order the set is read in."""
+        total = math.fsum(self.weight(t) for t in tokens)
+        return math.fsum(self.weight(t) for t in tokens if t in held) / total if total else 0.0
 
     def score(self, group: HeadlineGroup, story_index: int) -> float:
         """Shared character pairs are the evidence; shared single characters (a headline may say 孩子
