@@ -45,6 +45,7 @@ def test_the_worry_weighed_and_the_circumstance_faced_hold_a_reason() -> None:
     assert _strength("面对在香港读大学的高昂学费，他果断选择到内地读书。", "他为什么去内地读书") >= HOLDS_KIND
     # 面对 naming no circumstance before a deed of its own clause is no reason
     assert _strength("他笑着面对镜头。", "他为什么笑") < HOLDS_KIND
+    assert _strength("双方面对面交流，达成共识。", "双方为什么交流") < HOLDS_KIND
 
 
 def test_why_is_answered_by_the_stated_reason() -> None:

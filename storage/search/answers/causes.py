@@ -50,8 +50,8 @@ _PURPOSE = re.compile(
     r"感谢|答谢|纪念|庆祝|迎接|表彰)"
 )
 # A reason news states by what it moved someone to do: the circumstance faced before the deed (面对…高昂学费，他果断
-# 选择到内地读书) or the worry weighed (晓得了他的顾虑：万一被隔离在医院，…).
-_STATED_REASON = re.compile(r"面对[^，,。；;]{2,30}[，,]|顾虑")
+# 选择到内地读书; not 面对面) or the worry weighed (晓得了他的顾虑：万一被隔离在医院，…).
+_STATED_REASON = re.compile(r"面对(?!面)[^，,。；;]{2,30}[，,]|顾虑")
 # 为对抗通缩风险、刺激欧元区经济复苏，欧洲央行…: a sentence opening with 为 and a clause of its own most often says
 # what the rest was done for, whatever its verb (not 为期, 为此, 为止, 为主, 为何); less plainly than `_PURPOSE`'s verbs,
 # and only for the deed the question asks about (its words after the clause).
