@@ -49,6 +49,9 @@ _PURPOSE = re.compile(
     # 为感谢12年前武汉的医疗援助，汶川村民…: thanks, a memory or a celebration open what was done for it
     r"感谢|答谢|纪念|庆祝|迎接|表彰)"
 )
+# A reason news states by what it moved someone to do: the circumstance faced before the deed (面对…高昂学费，他果断
+# 选择到内地读书; not 面对面) or the worry weighed (晓得了他的顾虑：万一被隔离在医院，…).
+_STATED_REASON = re.compile(r"面对(?!面)[^，,。；;]{2,30}[，,]|顾虑")
 # 为对抗通缩风险、刺激欧元区经济复苏，欧洲央行…: a sentence opening with 为 and a clause of its own most often says
 # what the rest was done for, whatever its verb (not 为期, 为此, 为止, 为主, 为何); less plainly than `_PURPOSE`'s verbs,
 # and only for the deed the question asks about (its words after the clause).
@@ -59,7 +62,12 @@ def why_strength(sentence: str, asked: Asked) -> float:
     """A cause (因为, 由于, 受…影响) or a purpose (，以增加…)."""
     if _CAUSE.search(sentence):
         return PLAIN
-    if _PURPOSE.search(sentence) or _CAUSE_CLAUSE.search(sentence) or _CAUSED.search(sentence):
+    if (
+        _PURPOSE.search(sentence)
+        or _CAUSE_CLAUSE.search(sentence)
+        or _CAUSED.search(sentence)
+        or _STATED_REASON.search(sentence)
+    ):
         return LIKELY
     opening = _OPENING_PURPOSE.search(sentence)
     if opening is not None and any(t in sentence[opening.end() :] for t in asked.terms if len(t) >= 2):
