@@ -11,12 +11,7 @@ processes with their own hash seeds.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.page_parsing.hash_seeds import printed_under_hash_seed
 
 SCRIPT = """
 from storage.ingest.page_headlines import HeadlineMatcher, _pairs
@@ -27,14 +22,6 @@ print(repr([matcher.overlap(headline, held) for held in matcher.story_pairs]))
 """
 
 
-def _evidence_under(hash_seed: int) -> str:
-    environment = {**os.environ, "PYTHONHASHSEED": str(hash_seed), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], env=environment, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
 def test_issue22_a_headline_s_evidence_over_each_story_is_the_same_under_every_hash_seed():
-    evidence = {_evidence_under(hash_seed) for hash_seed in range(6)}
+    evidence = {printed_under_hash_seed(SCRIPT, hash_seed) for hash_seed in range(6)}
     assert len(evidence) == 1, evidence

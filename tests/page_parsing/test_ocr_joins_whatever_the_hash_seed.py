@@ -10,12 +10,7 @@ process. Run in real processes with their own hash seeds.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.page_parsing.hash_seeds import printed_under_hash_seed
 
 SCRIPT = """
 import math
@@ -28,14 +23,6 @@ print(repr(_seed_share(words, seed, weight)))
 """
 
 
-def _share_under(hash_seed: int) -> str:
-    environment = {**os.environ, "PYTHONHASHSEED": str(hash_seed), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], env=environment, capture_output=True, text=True, check=True
-    )
-    return done.stdout.strip()
-
-
 def test_issue22_a_block_s_share_of_a_story_is_the_same_under_every_hash_seed():
-    shares = {_share_under(hash_seed) for hash_seed in range(6)}
+    shares = {printed_under_hash_seed(SCRIPT, hash_seed) for hash_seed in range(6)}
     assert len(shares) == 1, shares
