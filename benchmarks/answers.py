@@ -107,6 +107,10 @@ The twenty-fifth (`benchmarks/answers_dev25.json`, 220 questions on 76 articles 
 another set nor a reprint of one another set names; SHA-256 as committed
 2ded0cb6e29f25941695b50e696a9576cfc307efa4127447f9463bef0704f582; the validation set of the session that wrote it,
 tuned on since) is measured the same way.
+The twenty-sixth (`benchmarks/answers_dev26.json`, 220 questions on 75 articles drawn the same way, none named by
+another set nor a reprint of one another set names; SHA-256 as committed
+5f6e4518498408449db647e61a56b54b8b415c44f2ee76580ed546af0ae25d42) is measured the same way but is the validation
+set of the session that wrote it: its misses are not looked at while tuning (`--misses` leaves them out).
 
 The who-description check (`benchmarks/answers_whodesc.json`, `--sets whodesc`) holds the tuned sets' who
 questions (the judged set's and dev to dev11's) rewritten mechanically into the bare description a reader types
@@ -128,7 +132,7 @@ its worth. Its SHA-256 is checked against `HELDOUT2_SHA256`, its database holds 
 months (`--quick`: its judged articles plus 1,500 others) with "today" 2020-03-01, and like the frozen set
 it prints aggregate figures per kind only, never its misses. `--sets` picks the sets measured (tuning, dev,
 dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, dev11, dev12, dev13, dev14, dev15, dev16, dev17,
-dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, whodesc, forms, frozen, heldout2;
+dev18, dev19, dev20, dev21, dev22, dev23, dev24, dev25, dev26, whodesc, forms, frozen, heldout2;
 default: every one but heldout2).
 
 Every set measured also goes to a BM25 anchor, nothing tuned: Tantivy over the same rjieba words as newsbot
@@ -288,6 +292,11 @@ DEV24 = Path(__file__).resolve().parent / "answers_dev24.json"
 # any engine ran on them, kept as a validation set by the session that wrote it, tuned on since (SHA-256 as committed,
 # in benchmarks/reports/answers.md: 2ded0cb6e29f25941695b50e696a9576cfc307efa4127447f9463bef0704f582).
 DEV25 = Path(__file__).resolve().parent / "answers_dev25.json"
+# The twenty-sixth development set (issue 20): questions on People's Daily articles drawn at random across every
+# page as the twenty-fifth's were, none named by another set nor a reprint of one another set names, written before
+# any engine ran on them and kept as a validation set: its misses are never printed (SHA-256 as committed, in
+# benchmarks/reports/answers.md: 5f6e4518498408449db647e61a56b54b8b415c44f2ee76580ed546af0ae25d42).
+DEV26 = Path(__file__).resolve().parent / "answers_dev26.json"
 # The who-description check (issue 20): the tuned sets' who questions as bare descriptions of the person
 # (`benchmarks.whodesc`), tuned on.
 WHODESC = Path(__file__).resolve().parent / "answers_whodesc.json"
@@ -330,6 +339,7 @@ SETS = (
     "dev23",
     "dev24",
     "dev25",
+    "dev26",
     "whodesc",
     "forms",
     "frozen",
@@ -811,6 +821,12 @@ def run_dev25(quick: bool, anchor: bool = False) -> dict:
     return _run_later_dev(DEV25, quick, anchor)
 
 
+def run_dev26(quick: bool, anchor: bool = False) -> dict:
+    """The twenty-sixth development set, measured as the third (`_run_later_dev`) but without its misses: it is
+    the validation set of the session that wrote it."""
+    return _run_later_dev(DEV26, quick, anchor, misses=False)
+
+
 def _run_later_dev(path: Path, quick: bool, anchor: bool, misses: bool = True) -> dict:
     """A development set written after the first (`path`) through the chat (and the anchor), with its misses
     unless `misses` is false, on the development set's database (in `--quick`, with the set's own articles
@@ -1218,6 +1234,7 @@ SET_NAMES = {
     "dev23": "development set 23: 人民日报, every page (tuned on after a session as validation)",
     "dev24": "development set 24: 人民日报, every page (tuned on after a session as validation)",
     "dev25": "development set 25: 人民日报, every page (tuned on after a session as validation)",
+    "dev26": "development set 26: 人民日报, every page (validation: its misses are not read)",
     "whodesc": "who asked as a bare description: the tuned sets' who questions (tuned on)",
     "forms": "questions as readers type them: the tuned sets' questions in other forms (tuned on)",
     "frozen": "frozen set: 人民日报",
@@ -1362,6 +1379,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         "dev23": None,
         "dev24": None,
         "dev25": None,
+        "dev26": None,
         "whodesc": None,
         "forms": None,
         "frozen": None,
@@ -1417,6 +1435,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         ("dev23", "twenty-third development"),
         ("dev24", "twenty-fourth development"),
         ("dev25", "twenty-fifth development"),
+        ("dev26", "twenty-sixth development"),
         ("whodesc", "who-description"),
         ("forms", "forms"),
         ("frozen", "frozen"),
@@ -1453,6 +1472,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             ("dev23", "twenty-third development set", run_dev23),
             ("dev24", "twenty-fourth development set", run_dev24),
             ("dev25", "twenty-fifth development set", run_dev25),
+            ("dev26", "twenty-sixth development set", run_dev26),
             ("whodesc", "who-description check", run_whodesc),
             ("forms", "forms check", run_forms),
         ):
