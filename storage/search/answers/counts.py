@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from storage.search.answers.clauses import clauses
 from storage.search.answers.questions import measured_asked
-from storage.search.answers.strength import FAINT, HOLDS_KIND, LIKELY, NOTHING, PLAIN, WEAK, Asked, new
+from storage.search.answers.strength import FAINT, HOLDS_KIND, LIKELY, NOTHING, PLAIN, WEAK, Asked, new, tags
 
 _UNITS = (
     "亿元 万元 美元 欧元 元 人次 人 名 位 个 家 项 条 支 枚 次 吨 亩 公顷 公里 千米 米 平方公里 ℃ 度 级 岁 年 天 小时 分钟 秒 "
@@ -141,8 +141,26 @@ def howmany_strength(sentence: str, asked: Asked) -> float:
     if _ORDINAL_ASKED.search(asked.query) and not _ORDINAL.search(sentence):
         if _RANK_ASKED.search(asked.query):
             return FAINT  # 排第几: a place in a ranking, which no count of things (115个经济体) gives
-        return min(LIKELY, _howmany_plan(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
-    return _howmany_plan(sentence, asked)
+        return min(LIKELY, _howmany_of_period(sentence, asked))  # 第几次夺冠: 7次捧杯 counts, 第七次 answers
+    return _howmany_of_period(sentence, asked)
+
+
+# An amount asked per period (一天能检测多少, 每年奖励多少人, 日均): news gives the running total of what was done with
+# 累计 before its figure (累计接收检测样本超5.7万人份), which is no amount of one period.
+_PER_PERIOD_ASKED = re.compile(r"一天|每天|每日|日均|一年|每年|年均|一个月|每月|月均|一周|每周")
+_CUMULATIVE_CLAUSE = re.compile(r"[^，,。；;：:]*累计[^，,。；;：:]*")
+
+
+def _howmany_of_period(sentence: str, asked: Asked) -> float:
+    """`_howmany_plan`, and for an amount asked per period (and no total asked), a sentence whose figures of the kind
+    asked are all running totals (累计…) gives a hint at most (`FAINT`)."""
+    strength = _howmany_plan(sentence, asked)
+    if not _PER_PERIOD_ASKED.search(asked.query) or _TOTAL_ASKED.search(asked.query):
+        return strength
+    alone = _CUMULATIVE_CLAUSE.sub("，", sentence)
+    if alone != sentence and _howmany_plan(alone, asked) < strength:
+        return min(FAINT, strength)
+    return strength
 
 
 # 第几次 / 第几届 asks for an ordinal (第七次捧起农心杯), which news writes with 第.
@@ -379,3 +397,73 @@ def totals_in_context(sentences: Sequence[str], strengths: Sequence[float], quer
     if not any(marked):
         return list(strengths)
     return [s if m or s < WEAK else min(s, FAINT) for s, m in zip(strengths, marked, strict=True)]
+
+
+# The deed a how-many question asks the amount of: the verb right before its 多少 / 几, 了 or 过 between (取了多少钱 → 取,
+# 捐了多少吨 → 捐, 出口多少 → 出口). A verb saying what there is (有几台, 是多少, 达多少) is no deed.
+_NO_DEED = frozenset({"有", "是", "为", "达", "占", "共", "约", "到", "要", "能", "会"})
+_ASPECT = ("了", "过")
+
+
+def deed_of_amount(query: str) -> str | None:
+    """The verb a (normalised) how-many question writes right before 多少 / 几 (了 / 过 between, and off the verb), or
+    None when none is written there or it says only what there is."""
+    words = tags(query)
+    at = next((k for k, (w, _) in enumerate(words) if w == "多少" or w.startswith("几")), None)
+    if at is None:
+        return None
+    k = at - 1
+    if k >= 0 and words[k][0] in _ASPECT:
+        k -= 1
+    if k < 0 or not words[k][1].startswith("v"):
+        return None
+    verb = words[k][0].removesuffix("了").removesuffix("过")
+    return verb if verb and verb not in _NO_DEED else None
+
+
+DEED_GAP = 2  # characters news writes between a deed's verb and its figure (取出3万元, 捐赠5000吨)
+
+
+def figures_deed(sentence: str, deed: str, asked: Asked) -> bool:
+    """Whether the sentence writes a figure the question lacks right after the deed's verb, at most `DEED_GAP`
+    characters between (取出3万元 for 取了多少钱, 捐赠5000吨 for 捐了多少吨), as news writes the amount of a deed after
+    its verb; in the unit asked (or one news writes for it), or before what is counted, when the question names
+    either (拿到了60岁以上年龄组的第二名 is no count of 多少奖杯)."""
+    figure = re.compile(
+        re.escape(deed)
+        + rf"[^\d，,。；;：:、]{{0,{DEED_GAP}}}?((?<![\d.]){ANY_NUMBER}|{_CN_COUNT})([^\d，,。；;：:]{{0,{COUNTED_GAP}}})"
+    )
+    unit, counted = unit_asked(asked.query), counted_asked(asked)
+    return any(
+        m.group(1) not in asked.query and _of_kind_asked(m.group(2), unit, counted)
+        for m in figure.finditer(sentence)
+    )
+
+
+COUNTED_GAP = 6  # characters after a deed's figure searched for the unit or the thing counted
+
+
+def _of_kind_asked(after: str, unit: str | None, counted: str | None) -> bool:
+    """Whether the words after a figure start with the unit asked (or one news writes for it) or hold what is
+    counted; true when the question names neither."""
+    if unit in (RATE, DURATION):
+        return False
+    if unit is not None and after.startswith(SAME_UNIT.get(unit, (unit,))):
+        return True
+    if counted is not None and counted in after:
+        return True
+    return unit is None and counted is None
+
+
+# A word of a how-many question its segmenter glued to the measure word before it (多少节公开课 → 节公开课): news writes
+# the word alone (开设公开课近2000节), so a glued word no story read prints is read without its measure word.
+GLUED_LEAST = 3  # characters of a word read as a measure word glued to what is counted
+
+
+def unglued(term: str, query: str, texts: Sequence[str]) -> str:
+    """A how-many question's word as news writes it: without the measure word its segmenter glued to it right after
+    the question's 多少 / 几 (节公开课 → 公开课) when none of the `texts` read prints it glued; the word itself
+    otherwise."""
+    if len(term) < GLUED_LEAST or any(term in text for text in texts):
+        return term
+    return term[1:] if re.search(r"(?:多少|几)" + re.escape(term), query) else term

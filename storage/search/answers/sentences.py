@@ -31,7 +31,13 @@ from typing import NamedTuple
 from storage.models import Answer
 from storage.search.answers.clauses import CLAUSE_END, clauses
 from storage.search.answers.context import causes_in_context, date_referred, dated_apart, place_referred
-from storage.search.answers.counts import bounds_asked, totals_in_context
+from storage.search.answers.counts import (
+    bounds_asked,
+    deed_of_amount,
+    figures_deed,
+    totals_in_context,
+    unglued,
+)
 from storage.search.answers.coverage import Coverage, article_coverage, words_held, written_forms
 from storage.search.answers.dates import dates_deed, day_without_month
 from storage.search.answers.kinds import kind_strength
@@ -193,7 +199,11 @@ def weighed_spans(
         else 0.0
         for i, s in enumerate(pool)
     ]
-    deed = _dating_the_deed(article, strengths, kind, q, terms)
+    deed = (
+        _counting_the_deed(article, strengths, q, terms)
+        if kind == "howmany"
+        else _dating_the_deed(article, strengths, kind, q, terms)
+    )
     for i, s in enumerate(pool):
         referred = (
             place_referred(pool, strengths, i)
@@ -252,6 +262,19 @@ def _dating_the_deed(
     asked = Asked(q, tuple(terms))
     return [
         bool(deeds) and strength >= HOLDS_KIND and dates_deed(s.norm, deeds, asked)
+        for s, strength in zip(article.sentences, strengths, strict=True)
+    ]
+
+
+def _counting_the_deed(
+    article: Article, strengths: Sequence[float], q: str, terms: Sequence[str]
+) -> list[bool]:
+    """For how many, whether each sentence holding a figure writes one right after the deed asked about
+    (`counts.figures_deed`: 取了多少钱 → 取出3万元); all false when the question names no deed before its 多少 / 几."""
+    deed = deed_of_amount(q)
+    asked = Asked(q, tuple(terms))
+    return [
+        deed is not None and strength >= HOLDS_KIND and figures_deed(s.norm, deed, asked)
         for s, strength in zip(article.sentences, strengths, strict=True)
     ]
 
@@ -398,12 +421,14 @@ def read_question(
         )
     ):
         kind = "identity"
+    texts = [a.title + "\n" + "".join(s.norm for s in a.sentences) for a in articles]
+    if kind == "howmany":
+        terms = [unglued(t, q, texts) for t in terms]  # 多少节公开课: 节公开课 → 公开课, as news writes it
     # 截至 / 以来 belong to the question's time (截至4月末), which the ranking weighs; the answer is about
     # the rest of its words.
     units = [written_forms(t) for t in terms if t not in _TIME_FRAME] + groups or [(t,) for t in terms]
     # An article below the first may answer only if it holds as much of the question's words as the
     # first does (it is about the same thing), and only if the first holds no sentence of the kind.
-    texts = [a.title + "\n" + "".join(s.norm for s in a.sentences) for a in articles]
     reach = [article_coverage(units, text) for text in texts]
     held = [words_held(units, text) for text in texts]
     return QuestionReading(
