@@ -383,7 +383,19 @@ def _ends_paragraph(
             and not _word_runs_across(text, following.text.strip())
         )
         or ((first_line or _closes_a_quotation(text)) and _set_as_first_line(following, after, column_width))
+        or _last_line_left_short(text, following, after, column_width)
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
+    )
+
+
+def _last_line_left_short(text: str, following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether a line inside a paragraph, ending no sentence, was left short of the column with room
+    for the next line's first unit, over a line that can only open a paragraph: a sub-heading wrapped
+    by the column ends there (``从国家队到国奥队、国青队、国`` / ``少队等各级球队，风格要进行统一`` over
+    ``中国足协将通过这次…``, a cell short). Print fills a paragraph's inner line up to the last unit
+    that fits, so only a paragraph's last line leaves such room."""
+    return _next_unit_fits(text, following.text.strip(), column_width) and _set_as_first_line(
+        following, after, column_width
     )
 
 
@@ -634,11 +646,12 @@ _SUBHEADING_SHARE = 0.7
 
 def _is_subheading(text: str) -> bool:
     """A line that can stand as a paragraph of its own: Han text of 2 characters or more, ending in a
-    word, a closing mark or a percentage (``五家大型银行小微企业贷款增幅达47.9%``), not in a mark that goes
+    word, a closing mark, a percentage (``五家大型银行小微企业贷款增幅达47.9%``) or a number
+    (``下一个目标100米突破9秒90``), not in a mark that goes
     on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
     if (
         len(_HAN_RE.findall(text)) < 2
-        or not re.search(f"[{HAN}”’）)》」』%％]$", text)
+        or not re.search(f"[{HAN}”’）)》」』%％0-9０-９]$", text)
         or _DATELINE_RE.match(text)
     ):
         return False
