@@ -145,6 +145,7 @@ def join_lines(lines: list[_Line], column_width: float) -> list[str]:
                     or (index == 2 and first == 0 and _bare_dateline(lines[0].text)),
                     # The lead's first line, after a dateline set on a line of its own or not.
                     opening=index == 1 or (index == 2 and _bare_dateline(lines[0].text)),
+                    wrapped_from=lines[first].text.strip() if index - 2 == first else None,
                 )
             ):
                 paragraphs.append(current)
@@ -232,6 +233,7 @@ def _ends_paragraph(
     indented_layout: bool = False,
     first_line: bool = False,
     opening: bool = False,
+    wrapped_from: str | None = None,
 ) -> bool:
     """Whether a paragraph ends after `line` (`following` is the next line, `after` the one after it).
 
@@ -245,6 +247,8 @@ def _ends_paragraph(
       a sentence itself and more lines follow (only a first line is short and not final); a full next
       line after a blank means a column break at a sentence end.
 
+    A paragraph's second line left short may end a sub-heading the column wrapped (`wrapped_from`, the
+    paragraph's first line, when `line` is its second).
     A paragraph's first line (`first_line`) holds two cells less for its indent: it is short only when
     shorter than that, so a first line whose sentence ends at the line end does not end the paragraph.
     Two cues catch breaks the widths above miss: a line a cell short because the opening mark that
@@ -383,7 +387,33 @@ def _ends_paragraph(
             and not _word_runs_across(text, following.text.strip())
         )
         or ((first_line or _closes_a_quotation(text)) and _set_as_first_line(following, after, column_width))
+        or _wrapped_subheading_ends(wrapped_from, text, following, after, column_width)
         or (first_line and short and _next_unit_fits(text, following.text.strip(), room))
+    )
+
+
+def _wrapped_subheading_ends(
+    wrapped_from: str | None, text: str, following: _Line, after: _Line | None, column_width: float
+) -> bool:
+    """Whether a paragraph's second line ends a sub-heading the column wrapped: its first line cut inside
+    a phrase at the column's edge (``从国家队到国奥队、国青队、国``, no mark closing it), the second left
+    short (`_last_line_left_short`). Asked of a second line alone, as an OCR'd line deep inside a long
+    paragraph may read a cell short by its rough width."""
+    return (
+        wrapped_from is not None
+        and re.search(f"[{HAN}]$", wrapped_from) is not None
+        and _last_line_left_short(text, following, after, column_width)
+    )
+
+
+def _last_line_left_short(text: str, following: _Line, after: _Line | None, column_width: float) -> bool:
+    """Whether a paragraph's second line, ending no sentence, was left short of the column with room
+    for the next line's first unit, over a line that can only open a paragraph: a sub-heading wrapped
+    by the column ends there (``从国家队到国奥队、国青队、国`` / ``少队等各级球队，风格要进行统一`` over
+    ``中国足协将通过这次…``, a cell short). Print fills a paragraph's inner line up to the last unit
+    that fits, so only a paragraph's last line leaves such room."""
+    return _next_unit_fits(text, following.text.strip(), column_width) and _set_as_first_line(
+        following, after, column_width
     )
 
 
@@ -634,11 +664,12 @@ _SUBHEADING_SHARE = 0.7
 
 def _is_subheading(text: str) -> bool:
     """A line that can stand as a paragraph of its own: Han text of 2 characters or more, ending in a
-    word, a closing mark or a percentage (``五家大型银行小微企业贷款增幅达47.9%``), not in a mark that goes
+    word, a closing mark, a percentage (``五家大型银行小微企业贷款增幅达47.9%``) or a number
+    (``下一个目标100米突破9秒90``), not in a mark that goes
     on (``、``, ``——``, an opening quote or bracket), brackets and quotes closed."""
     if (
         len(_HAN_RE.findall(text)) < 2
-        or not re.search(f"[{HAN}”’）)》」』%％]$", text)
+        or not re.search(f"[{HAN}”’）)》」』%％0-9０-９]$", text)
         or _DATELINE_RE.match(text)
     ):
         return False
