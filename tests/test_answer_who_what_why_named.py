@@ -66,12 +66,18 @@ def test_the_name_opening_with_the_surname_answers_over_another_person_of_the_st
     answer = _answer("县医院内科那个援疆来的张医生全名叫什么", CLINIC)
     assert "张晓梅" in answer
     assert "刘海峰" not in answer
-    assert _strength("县医院内科主任刘海峰介绍，去年县医院内科被评为全州优秀科室。", "who", "张医生全名叫什么") < PLAIN
+    assert (
+        _strength("县医院内科主任刘海峰介绍，去年县医院内科被评为全州优秀科室。", "who", "张医生全名叫什么")
+        < PLAIN
+    )
 
 
 def test_a_name_jieba_learnt_whole_is_a_persons() -> None:
     # jieba tags 王秀娟 nrfg, not nr
-    assert _strength("市妇联主席、市政协委员王秀娟说，今年将办好十件实事。", "who", "市政协委员是谁") >= HOLDS_KIND
+    assert (
+        _strength("市妇联主席、市政协委员王秀娟说，今年将办好十件实事。", "who", "市政协委员是谁")
+        >= HOLDS_KIND
+    )
 
 
 def test_a_code_or_a_name_before_the_kinds_word_names_one_of_the_kind() -> None:

@@ -63,7 +63,9 @@ def named_instances(sentence: str, category: str, known: str) -> list[str]:
     if category not in sentence:
         return out
     out += [m.group(0) for m in _coded_pattern(category).finditer(sentence) if m.group(1) not in known]
-    out += [m.group(0) for m in _listed_pattern(category).finditer(sentence) if _lists_a_name(m.group(1), known)]
+    out += [
+        m.group(0) for m in _listed_pattern(category).finditer(sentence) if _lists_a_name(m.group(1), known)
+    ]
     for m in _instance_pattern(category).finditer(sentence):
         prefix = m.group(1)[-2:]
         name = prefix + category

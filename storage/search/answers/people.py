@@ -276,9 +276,7 @@ def _holder_strength(sentence: str, asked: Asked) -> float:
             for m in re.finditer(re.escape(t) + _JOINED_POSTS + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
-    if new_names(sentence, known) or _dotted_names(
-        sentence, known
-    ):
+    if new_names(sentence, known) or _dotted_names(sentence, known):
         # 白沙村党支部书记是谁: a name not after the post asked about is most often someone else's
         return SOME if holder_asked else PLAIN
     after_post = [
