@@ -56,16 +56,20 @@ _COUNT_BEFORE = re.compile(
 )
 
 
-def named_instances(sentence: str, category: str, known: str) -> list[str]:
+def named_instances(sentence: str, category: str, known: str, *, before_etc: bool = True) -> list[str]:
     """Names of the kind asked for that the question lacks: the one to three characters written right
-    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务)."""
+    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务), a code before it (cz311航班), and, with
+    `before_etc`, a name before 等 and the word (依图医疗等企业; the ranking's cheap test reads without it)."""
     out: list[str] = []
     if category not in sentence:
         return out
     out += [m.group(0) for m in _coded_pattern(category).finditer(sentence) if m.group(1) not in known]
-    out += [
-        m.group(0) for m in _listed_pattern(category).finditer(sentence) if _lists_a_name(m.group(1), known)
-    ]
+    if before_etc:
+        out += [
+            m.group(0)
+            for m in _listed_pattern(category).finditer(sentence)
+            if _lists_a_name(m.group(1), known)
+        ]
     for m in _instance_pattern(category).finditer(sentence):
         prefix = m.group(1)[-2:]
         name = prefix + category
