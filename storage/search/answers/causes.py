@@ -51,7 +51,13 @@ _PURPOSE = re.compile(
 )
 # A reason news states by what it moved someone to do: the circumstance faced before the deed (面对…高昂学费，他果断
 # 选择到内地读书; not 面对面) or the worry weighed (晓得了他的顾虑：万一被隔离在医院，…).
-_STATED_REASON = re.compile(r"面对(?!面)[^，,。；;]{2,30}[，,]|顾虑")
+# 针对不少企业流动资金紧张的现状，国开行设立…: the problem a deed was set against, named by its word before the comma.
+_STATED_REASON = re.compile(
+    r"面对(?!面)[^，,。；;]{2,30}[，,]|顾虑|"
+    r"针对[^，,。；;]{2,30}(?:现状|问题|情况|困难|困境|难题|短板|不足|需求)[，,]"
+)
+# …，有助于解决老年贫困问题: the good a deed is expected to do, written after it.
+_GOOD_DONE = re.compile(r"[，,](?:这|此举|这样)?(?:将|也|还|更)?(?:有助于|有利于)")
 # 为对抗通缩风险、刺激欧元区经济复苏，欧洲央行…: a sentence opening with 为 and a clause of its own most often says
 # what the rest was done for, whatever its verb (not 为期, 为此, 为止, 为主, 为何); less plainly than `_PURPOSE`'s verbs,
 # and only for the deed the question asks about (its words after the clause).
@@ -67,6 +73,7 @@ def why_strength(sentence: str, asked: Asked) -> float:
         or _CAUSE_CLAUSE.search(sentence)
         or _CAUSED.search(sentence)
         or _STATED_REASON.search(sentence)
+        or _GOOD_DONE.search(sentence)
     ):
         return LIKELY
     opening = _OPENING_PURPOSE.search(sentence)

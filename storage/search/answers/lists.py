@@ -170,5 +170,7 @@ def instance_test(query: str, terms: tuple[str, ...], kind: str) -> Callable[[st
         return None
     known = query + "".join(terms)
     if kind == "which":
-        return lambda text: _listed_of(text, category) or bool(named_instances(text, category, known))
-    return lambda text: bool(named_instances(text, category, known))
+        return lambda text: (
+            _listed_of(text, category) or bool(named_instances(text, category, known, before_etc=False))
+        )
+    return lambda text: bool(named_instances(text, category, known, before_etc=False))

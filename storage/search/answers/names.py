@@ -56,12 +56,20 @@ _COUNT_BEFORE = re.compile(
 )
 
 
-def named_instances(sentence: str, category: str, known: str) -> list[str]:
+def named_instances(sentence: str, category: str, known: str, *, before_etc: bool = True) -> list[str]:
     """Names of the kind asked for that the question lacks: the one to three characters written right
-    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务)."""
+    before the category word (约特村, “猴车”, F-18战斗机, 农业农村部部长职务), a code before it (cz311航班), and, with
+    `before_etc`, a name before 等 and the word (依图医疗等企业; the ranking's cheap test reads without it)."""
     out: list[str] = []
     if category not in sentence:
         return out
+    out += [m.group(0) for m in _coded_pattern(category).finditer(sentence) if m.group(1) not in known]
+    if before_etc:
+        out += [
+            m.group(0)
+            for m in _listed_pattern(category).finditer(sentence)
+            if _lists_a_name(m.group(1), known)
+        ]
     for m in _instance_pattern(category).finditer(sentence):
         prefix = m.group(1)[-2:]
         name = prefix + category
@@ -75,6 +83,31 @@ def named_instances(sentence: str, category: str, known: str) -> list[str]:
             continue  # 92个行政村: a count of a class, not a name
         out.append(name)
     return out
+
+
+@lru_cache(maxsize=256)
+def _coded_pattern(category: str) -> re.Pattern[str]:
+    """A code of letters and digits right before the kind's word (南航cz311航班, g7次列车): the name of one of the kind."""
+    return re.compile(r"(?<![a-z])([a-z]{1,4}\d{1,5}[a-z]?)次?" + re.escape(category))
+
+
+@lru_cache(maxsize=256)
+def _listed_pattern(category: str) -> re.Pattern[str]:
+    """A name written before 等 and the kind's word (与依图医疗等企业共同完成): one of the kind, the first of a list news
+    cuts short."""
+    return re.compile(r"([\w\-·]{2,4})等" + re.escape(category))
+
+
+def _lists_a_name(before: str, known: str) -> bool:
+    """Whether the characters before 等 may end a name the question lacks (not 其他, 一家, 的, 各地…)."""
+    tail = before[-2:]
+    return not (
+        tail[-1] in _NOT_NAME_END
+        or tail in _NOT_NAMING
+        or _COUNT_BEFORE.match(tail)
+        or tail[0].isdigit()
+        or tail in known
+    )
 
 
 @lru_cache(maxsize=256)

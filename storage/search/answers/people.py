@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from storage.search.answers.strength import FAINT, LIKELY, NOTHING, PLAIN, SOME, WEAK, Asked, new, tags
+from storage.text.surnames import COMMON_SURNAMES
 
 # 副总裁, 总干事, 教授: the posts news names people by in business, international bodies and universities too
 POST = (
@@ -85,8 +86,12 @@ def _post_after(sentence: str, terms: Sequence[str]) -> bool:
 
 def who_strength(sentence: str, asked: Asked) -> float:
     """A person's name the question lacks: after a post of the question (巴基斯坦总统扎尔达里), one jieba
-    tags, or two or three characters after any post (副市长王立新主持)."""
+    tags, or two or three characters after any post (副市长王立新主持); for a person the question calls by
+    surname (老陶, 马医生), a name opening with that surname (`_surname_strength`)."""
     known = asked.known
+    surname = surname_asked(asked.query)
+    if surname is not None:
+        return _surname_strength(sentence, asked, surname)
     if PEOPLE_ASKED.search(asked.query) and len(new_names(sentence, known)) < 2:
         return min(LIKELY, _one_person_strength(sentence, asked))  # 哪些人: a list of names answers
     return _one_person_strength(sentence, asked)
@@ -96,9 +101,54 @@ def who_strength(sentence: str, asked: Asked) -> float:
 PEOPLE_ASKED = re.compile(r"哪些人|哪几位|哪几个人|都有谁|有哪些(?:人|领导人?|嘉宾|代表|选手|队员)")
 
 
+# jieba's tags of a person's name (nrfg: names it learnt whole, 吴欣娟).
+PERSON_TAGS = frozenset({"nr", "nrfg"})
+
+
+# A name cited with the General Secretary's post (学习贯彻习近平总书记重要讲话精神): whose words are studied, not who did
+# the deed asked about.
+_CITED_AS = "总书记"
+
+
 def new_names(sentence: str, known: str) -> set[str]:
-    """The person names jieba tags in a sentence that the question lacks."""
-    return {w for w, tag in tags(sentence) if tag == "nr" and len(w) >= 2 and w not in known}
+    """The person names jieba tags in a sentence that the question lacks, but a name cited by the General
+    Secretary's post (`_CITED_AS`)."""
+    return {
+        w
+        for w, tag in tags(sentence)
+        if tag in PERSON_TAGS and len(w) >= 2 and w not in known and w + _CITED_AS not in sentence
+    }
+
+
+# A person the question calls by surname: 老 / 小 and the surname (老陶, 小张; not 老师), or the surname and a calling
+# (马医生, 王老师, 刘书记) after what points at the person (那个, 的) or at the question's start.
+_CALLINGS = (
+    "医生|大夫|老师|师傅|书记|支书|主任|警官|教授|大叔|大爷|大伯|大姐|大妈|大嫂|阿姨|奶奶|爷爷|先生|女士|老汉|"
+    "村长|校长|厂长|院长|局长|站长|所长|队长|经理|老板"
+)
+_SURNAME_CALLED = re.compile(
+    r"[老小](?!师)([" + COMMON_SURNAMES + r"])(?=全名|真名|大名|的|叫|是|名字|[^\u4e00-\u9fff]|$)|"
+    r"(?:^|(?<=[的个位那这])|(?<![\u4e00-\u9fff]))([" + COMMON_SURNAMES + r"])(?:" + _CALLINGS + ")"
+)
+# A surname and one or two characters after it: a name written in full (马莹, 陶忠智).
+NAME_AFTER_SURNAME = 2
+
+
+def surname_asked(query: str) -> str | None:
+    """The surname of the person a (normalised) question calls by surname and calling (老陶 → 陶, 马医生 → 马)."""
+    m = _SURNAME_CALLED.search(query)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _surname_strength(sentence: str, asked: Asked, surname: str) -> float:
+    """For a person called by surname: a name the question lacks opening with that surname (陶忠智 for 老陶) holds
+    the person plainly; any other name is most often someone else's, a hint at most."""
+    named = new_names(sentence, asked.known) | {
+        m.group(1) for m in _CALLED_PERSON.finditer(sentence) if m.group(1) not in asked.known
+    }
+    if any(n.startswith(surname) and len(n) <= 1 + NAME_AFTER_SURNAME for n in named):
+        return PLAIN
+    return min(WEAK, _one_person_strength(sentence, asked))
 
 
 # What follows a post when no name does (发言人表示, 部长对此, 主任介绍说), besides `_NOT_A_NAME`'s time
@@ -226,9 +276,7 @@ def _holder_strength(sentence: str, asked: Asked) -> float:
             for m in re.finditer(re.escape(t) + _JOINED_POSTS + r"([\u4e00-\u9fff·]{2})", sentence)
         ):
             return PLAIN
-    if any(tag == "nr" and len(w) >= 2 and w not in known for w, tag in tags(sentence)) or _dotted_names(
-        sentence, known
-    ):
+    if new_names(sentence, known) or _dotted_names(sentence, known):
         # 白沙村党支部书记是谁: a name not after the post asked about is most often someone else's
         return SOME if holder_asked else PLAIN
     after_post = [

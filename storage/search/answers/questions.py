@@ -44,6 +44,7 @@ from functools import lru_cache
 from storage.search.answers.strength import is_noun, tags
 from storage.search.english_names import ENGLISH_QUESTION_WORDS, without_names
 from storage.text.normalize import normalize
+from storage.text.surnames import COMMON_SURNAMES
 
 _EN = r"(?<![a-z]){}(?![a-z])"
 KIND_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -114,8 +115,11 @@ _PERSON_BEFORE = re.compile(
     # 社工, 职工 (工); 老伴, 爱人, 媳妇: the spoken words for a wife or a husband
     r"(?:[人者长员师官家手事户兵工]|书记|主任|主席|总统|总理|首相|医生|支书|冠军|导演|院士|代表|大使|总裁|经理|村民|农民|"
     r"战士|英雄|烈士|女士|先生|姑娘|小伙|孩子|学生|教练|妻子|丈夫|老伴|爱人|媳妇|老婆|儿子|女儿|父亲|母亲|那位|这位|哪位|"
-    r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨)的?"
-    r"(?:叫什么|叫啥|名叫|名字)"
+    r"干部|村官|护士|民警|警察|老人|老汉|大爷|大妈|阿姨|大叔|叔叔|大伯|大姐|大哥|大嫂|"
+    # 老陶, 小张: a person called by surname
+    r"[老小][" + COMMON_SURNAMES + r"])的?"
+    # 马医生全名叫什么: the whole name of someone called by a calling
+    r"(?:(?:全名|真名|大名)(?:叫|是)?(?:什么|啥)|叫什么|叫啥|名叫|名字)"
 )
 
 
