@@ -13,7 +13,10 @@ searches the words as typed first, and only when that finds nothing tries each t
 
 from __future__ import annotations
 
+import re
+
 from storage.search.english_names import printed_names
+from storage.text.numerals import NUMERAL_CHARACTERS, chinese_number, chinese_numeral
 
 # typed → printed forms (the typed word stays an alternative as well)
 TABLE: dict[str, tuple[str, ...]] = {
@@ -120,17 +123,47 @@ TABLE: dict[str, tuple[str, ...]] = {
     "亚锦赛": ("亚洲锦标赛",),
     "全锦赛": ("全国锦标赛",),
     "美总统": ("美国总统",),
+    # events, countries and schools by the short names readers type (第二届进博会, 澳洲山火, 华中科大): news
+    # prints the full name as often or more (第二届中国国际进口博览会, 澳大利亚, 华中科技大学)
+    "进博会": ("中国国际进口博览会", "进口博览会"),
+    "世卫大会": ("世界卫生大会",),
+    "澳洲": ("澳大利亚",),
+    "华中科大": ("华中科技大学",),
 }
 
 # Multi-word entries that segmentation would split (比去年 → 比 / 去年): kept whole when parsing.
 PROTECTED_PHRASES = tuple(sorted((k for k in TABLE if len(k) >= 3), key=len, reverse=True))
 
 
+# The words a count or an ordinal is written with, after its number (第73届, 25条措施, 3次会议, 70周年).
+MEASURE_WORDS = ("周年", *"届次个条项批轮期版号款章名位家座")
+# A term that is a number with 第 before it or a measure word after it (or both), and nothing else.
+_COUNTED = re.compile(rf"^(第?)(\d+|[{NUMERAL_CHARACTERS}]+)({'|'.join(MEASURE_WORDS)})?$")
+
+
+def numerals_written_otherwise(word: str) -> tuple[str, ...]:
+    """An ordinal or a count in the numerals a reader did not type: 第73 → 第七十三, 73届 → 七十三届, 二十五条 →
+    25条, 第十三 → 第13 (news prints 第七十三届世界卫生大会 where a reader types 第73届, and 25条措施 where one types
+    二十五条). Only a number with 第 before it or a measure word after it (`MEASURE_WORDS`) is read: a bare
+    number (73, 十三) names nothing. A single Chinese digit (三次, 第一) is left alone: news prints it in
+    Chinese, and 3次 would add another count to the one asked. Empty when the word is no such number."""
+    m = _COUNTED.match(word)
+    if m is None or not (m.group(1) or m.group(3)):
+        return ()
+    before, number, after = m.group(1), m.group(2), m.group(3) or ""
+    if number.isdigit():
+        written = chinese_numeral(int(number))
+    else:
+        value = chinese_number(number) if len(number) > 1 else None
+        written = str(value) if value is not None else None
+    return (before + written + after,) if written else ()
+
+
 def printed_forms(word: str) -> tuple[str, ...]:
     """The word and what news text writes for it: the forms of this table, or of the English names news
-    prints in Chinese (`storage.search.english_names`: IMF → 国际货币基金组织); the word alone when neither
-    holds it."""
-    return (word, *(TABLE.get(word) or printed_names(word)))
+    prints in Chinese (`storage.search.english_names`: IMF → 国际货币基金组织), or the number it counts written
+    in the other numerals (`numerals_written_otherwise`: 第73 → 第七十三); the word alone when none holds it."""
+    return (word, *(TABLE.get(word) or printed_names(word) or numerals_written_otherwise(word)))
 
 
 def has_printed_forms(word: str) -> bool:

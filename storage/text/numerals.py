@@ -72,3 +72,28 @@ def chinese_number(text: str) -> int | None:
     if len(text) == 1:
         return DIGITS[text]
     return None
+
+
+# The digits as a count writes them (两 is read, never written here: 第二, 二十, 一百零二).
+_WRITTEN_DIGITS = "〇一二三四五六七八九"
+# The largest number `chinese_numeral` writes: counts and ordinals of news text stay below ten thousand.
+LARGEST_WRITTEN = 9999
+
+
+def chinese_numeral(value: int) -> str | None:
+    """A count written in Chinese numerals as news prints it: 8 → 八, 10 → 十, 12 → 十二, 73 → 七十三, 100 → 一百,
+    102 → 一百零二, 1001 → 一千零一, 2500 → 二千五百. None outside 1..`LARGEST_WRITTEN`."""
+    if not 1 <= value <= LARGEST_WRITTEN:
+        return None
+    out = ""
+    zero_pending = False
+    for unit, sign in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = value // unit % 10
+        if digit == 0:
+            zero_pending = bool(out)
+            continue
+        if zero_pending:
+            out += "零"
+            zero_pending = False
+        out += sign if unit == 10 and digit == 1 and not out else _WRITTEN_DIGITS[digit] + sign
+    return out
