@@ -127,7 +127,7 @@ def upsert_articles(
         existing = stored.get(fp)
         if existing is None:
             extra = columns.get(fp, {}) if columns is not None else {}
-            cursor = db.execute(
+            cursor = db.conn.execute(  # the driver's own execute: sqlite-utils' wrapper costs more than it
                 insert_statement(tuple(extra)), {**row, **extra, "fingerprint": fp, "ingested_at": stamp}
             )
             article_id = int(cursor.fetchone()[0])
@@ -433,7 +433,8 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _dump(values: Iterable[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    listed = list(values)
+    return json.dumps(listed, ensure_ascii=False) if listed else "[]"  # most lists are empty
 
 
 def _paragraphs_column(paragraphs: Sequence[str]) -> str:
