@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from storage.database.access import Database
 from storage.database.connection import open_db
 from storage.driver import sqlite3
-from storage.ingest.pipeline import batches, ingest_paths
+from storage.ingest.pipeline import PARALLEL_MIN_BYTES, batches, ingest_paths
+from storage.records import subscriptions as subs
 from storage.records.articles import count_articles, iter_articles
 from storage.records.imports import DONE, RUNNING, unfinished_imports
 from storage.search.engine import Searcher
@@ -36,6 +38,10 @@ def story(n: int) -> dict:
         "date": f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
         "body": f"本报讯 {place}市今天开展{topic}工作，这是编号{n}的稿件。\n群众纷纷表示满意，第{n}篇到此结束。",
     }
+
+
+# A paragraph that makes a story the size of a news item.
+FILLER = "\n" + "记者在现场看到，工作人员正在有序开展各项工作，周边群众积极配合，现场秩序井然。" * 4
 
 
 def write_feed(path: Path, count: int, *, boom_at: int | None = None) -> Path:
@@ -165,4 +171,67 @@ def test_kill_minus_9_mid_import_then_rerun_imports_the_whole_file(tmp_path):
     titles = {a.title for a in iter_articles(db)}
     assert {story(n)["title"] for n in range(total)} <= titles
     assert Searcher(db).search("第1499号报道").hits[0].title == story(1499)["title"]
+    db.close()
+
+
+def test_a_chat_write_in_another_process_goes_in_between_the_batches_of_an_import(tmp_path):
+    """A real `newsbot ingest` in another process and a chat's /subscribe writes in this one, against the
+    same SQLite file: every write succeeds within its usual wait, and it gets the lock after the batch
+    that held it when it asked, not after a run of them (the bulk writer gives way to a waiting writer
+    rather than taking the lock again between the writer's attempts). Each write reads, inside its own
+    transaction, how far the import got, and compares it with how far it was just before asking."""
+    total, batch = 4000, 25
+    feed = tmp_path / "archive.jsonl"
+    # Over PARALLEL_MIN_BYTES, so that workers prepare the documents and the writer stores batch after
+    # batch with no pause of its own between them, as it does for a large archive.
+    lines = [
+        json.dumps({**story(n), "body": story(n)["body"] + FILLER}, ensure_ascii=False) for n in range(total)
+    ]
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert feed.stat().st_size >= PARALLEL_MIN_BYTES
+    db_path = tmp_path / "data" / "newsbot.db"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "NEWSBOT_DB": str(db_path),
+        "NEWSBOT_SEEDS": str(SEEDS),
+        "NEWSBOT_LOG_LEVEL": "WARNING",
+    }
+    seeded = open_db(db_path)  # seeds first, so the import is the only bulk writer
+    ingest_paths(seeded, [SEEDS])
+    seeds = count_articles(seeded)
+    seeded.close()
+    database = Database.open(db_path)
+
+    def stored(db) -> int | None:
+        row = db.execute("SELECT stored FROM imports WHERE status = ?", [RUNNING]).fetchone()
+        return None if row is None else int(row[0])
+
+    def subscribe(db, chat_id: int) -> int | None:
+        subs.add_subscription(db, chat_id, "08:00", ["修路"])
+        return stored(db)
+
+    proc = run_ingest(env, str(feed), "--batch-size", str(batch))
+    passed: list[int] = []  # batches the import committed while a write waited for the lock
+    try:
+        deadline = time.monotonic() + 120
+        while database.read(stored) is None and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.01)
+        chat_id = 0
+        while proc.poll() is None and len(passed) < 40:
+            before = database.read(stored)
+            chat_id += 1
+            inside = database.write(subscribe, chat_id)
+            if before is not None and inside is not None:
+                passed.append((inside - before) // batch)
+            time.sleep(0.02)
+    finally:
+        out, err = proc.communicate(timeout=300)
+        database.close()
+    assert proc.returncode == 0, err
+    assert len(passed) >= 10, "the import ended before the writes could interleave with it"
+    assert max(passed) <= 2, passed
+    db = open_db(db_path)
+    assert db.execute("SELECT count(*) FROM subscriptions").fetchone()[0] == chat_id
+    assert count_articles(db) == seeds + total
     db.close()

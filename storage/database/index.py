@@ -125,10 +125,24 @@ def index_articles(db: sqlite_utils.Database, ids: list[int]) -> None:
         )
 
 
-def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, new: bool = False) -> None:
+# The columns of `articles` a prepared document fills (`stored_columns`), in this order.
+STORED_COLUMNS = ("summary", "keywords", "search_title", "search_body", "search_forms")
+_STORED_ASSIGNMENTS = ", ".join(f"{column} = ?" for column in STORED_COLUMNS)
+
+
+def stored_columns(doc: IndexedDoc) -> dict[str, object]:
+    """What `articles` stores of a prepared document: its summary, keywords and search forms (pure)."""
+    values = (doc.summary, json.dumps(doc.keywords, ensure_ascii=False), doc.search_title, doc.search_body, 1)
+    return dict(zip(STORED_COLUMNS, values, strict=True))
+
+
+def write_index(
+    db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, new: bool = False, columns: bool = True
+) -> None:
     """Write prepared documents to the index (replacing what it held for those ids) and store their
     summary and keywords. `new`: the ids were stored in this transaction, so the index holds nothing
-    for them yet (ingest). Never commits."""
+    for them yet (ingest). `columns` False: the caller stored each article's `stored_columns` with its
+    row (ingest), so they are not written again. Never commits."""
     conn = db.conn
     items = sorted(docs.items())
     if is_postgres(conn):
@@ -154,14 +168,12 @@ def write_index(db: sqlite_utils.Database, docs: Mapping[int, IndexedDoc], *, ne
             [(i, d.title, d.byline, d.body, d.words) for i, d in items],
         )
     write_periods(conn, {i: d.dates for i, d in items}, new=new)
-    conn.executemany(
-        "UPDATE articles SET summary = ?, keywords = ?, search_title = ?, search_body = ?, search_forms = 1 "
-        "WHERE id = ?",
-        [
-            (d.summary, json.dumps(d.keywords, ensure_ascii=False), d.search_title, d.search_body, i)
-            for i, d in items
-        ],
-    )
+    if columns:
+        # Positional parameters: PostgreSQL's executemany takes sequences only.
+        conn.executemany(
+            f"UPDATE articles SET {_STORED_ASSIGNMENTS} WHERE id = ?",
+            [(*stored_columns(d).values(), i) for i, d in items],
+        )
     # Near-duplicate sketches and clusters (the same story from several sources), in id order.
     store_sketches(db, {i: d.sketch for i, d in items}, new=new)
 

@@ -58,6 +58,7 @@ from storage.database.index import (
     merge_term_counts,
     needs_full_merge,
     prepare_document,
+    stored_columns,
     write_index,
 )
 from storage.database.postgres import is_postgres
@@ -70,7 +71,7 @@ from storage.ingest.jsonl import jq_command, read_jsonl, strict_error
 from storage.ingest.limits import article_over_cap, page_file_over_cap, page_over_cap
 from storage.ingest.manifest import MANIFEST_NAME, Manifest, load_manifest, unmatched_names
 from storage.ingest.ocr_page import parse_page
-from storage.ingest.prepare import Preparer, default_workers, unstored_docs
+from storage.ingest.prepare import Preparer, default_workers, ready_docs
 from storage.models import ParsedArticle
 from storage.records import imports
 from storage.records.articles import fingerprint, stored_fingerprints, upsert_articles
@@ -407,12 +408,12 @@ def batches(items: Sequence[ParsedArticle], size: int) -> list[Sequence[ParsedAr
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def prepare_batch(db: Database, batch: Sequence[ParsedArticle]) -> dict[str, IndexedDoc]:
-    """The index documents of the batch's articles not stored yet, by fingerprint (reads; no write lock).
+def prepare_batch(db: Database, batch: Sequence[ParsedArticle], fps: Sequence[str]) -> dict[str, IndexedDoc]:
+    """The index documents of the batch's articles not stored yet, by fingerprint (`fps`: each article's;
+    reads, no write lock).
 
     Articles stored meanwhile by someone else only cost a wasted document; ones this misses (none in
     practice) are indexed from the database inside the write."""
-    fps = [fingerprint(a.body) for a in batch]
     known = db.read(stored_fingerprints, fps)
     docs: dict[str, IndexedDoc] = {}
     for fp, article in zip(fps, batch, strict=True):
@@ -426,16 +427,22 @@ def write_batch(
     batch: Sequence[ParsedArticle],
     docs: dict[str, IndexedDoc],
     import_id: int,
+    fps: Sequence[str] | None = None,
 ) -> imports.ImportRecord:
-    """Store and index one prepared batch and record it in the file's import; inside one transaction."""
-    stored = upsert_articles(db, batch)
+    """Store and index one prepared batch and record it in the file's import; inside one transaction.
+    `fps`: each article's fingerprint, when the caller has them. A new article's summary, keywords and
+    search forms go in with its row."""
+    if fps is None:
+        fps = [fingerprint(a.body) for a in batch]
+    columns = {fp: stored_columns(doc) for fp, doc in docs.items()}
+    stored = upsert_articles(db, batch, fingerprints=fps, columns=columns)
     new = set(stored.new_ids)
     prepared: dict[int, IndexedDoc] = {}
-    for article, article_id in zip(batch, stored.ids, strict=True):
-        doc = docs.get(fingerprint(article.body))
+    for fp, article_id in zip(fps, stored.ids, strict=True):
+        doc = docs.get(fp)
         if article_id in new and doc is not None:
             prepared[article_id] = doc
-    write_index(db, prepared, new=True)
+    write_index(db, prepared, new=True, columns=False)
     rest = [i for i in stored.changed_ids if i not in prepared]  # updated articles, or unprepared new ones
     if rest:
         index_articles(db, rest)
@@ -472,13 +479,16 @@ def store_articles(
         parts = batches(articles[done:], batch_size or default_batch_size(db))
         pending = [preparer.submit(b) for b in parts] if preparer is not None and preparer.workers else []
         for k, batch in enumerate(parts):
-            docs = unstored_docs(db, pending[k]) if pending else None
-            if docs is None:
-                docs = prepare_batch(db, batch)
+            prepared = ready_docs(db, pending[k]) if pending else None
+            if prepared is None:
+                fps = [fingerprint(a.body) for a in batch]
+                docs = prepare_batch(db, batch, fps)
+            else:
+                fps, docs = prepared
             with db.writer(wait=wait, bulk=True) as writer:
                 if import_id is None:
                     import_id = imports.start_import(writer, name, digest, len(articles))
-                record = write_batch(writer, batch, docs, import_id)
+                record = write_batch(writer, batch, docs, import_id, fps)
             if on_batch is not None:
                 on_batch(record.stored, len(articles))
             if (k + 1) % MERGE_WIDTH == 0 and is_postgres(db):

@@ -156,14 +156,15 @@ class Pending:
         return self._ready
 
 
-def unstored_docs(db: Database, pending: Pending) -> dict[str, IndexedDoc] | None:
-    """The documents of `pending`'s articles that are not stored yet, by fingerprint (reads; no write
-    lock), as `storage.ingest.pipeline.prepare_batch` gives them; None when a worker failed (the
-    caller then prepares the batch itself, where an error reports like any other)."""
+def ready_docs(db: Database, pending: Pending) -> tuple[list[str], dict[str, IndexedDoc]] | None:
+    """The fingerprint of each of `pending`'s articles, in order, and the documents of those not stored yet,
+    by fingerprint (reads; no write lock), as `storage.ingest.pipeline.prepare_batch` gives them; None when
+    a worker failed (the caller then prepares the batch itself, where an error reports like any other)."""
     try:
         ready = pending.result()
     except Exception:
         log.warning("preparing articles in a worker process failed; preparing them here", exc_info=True)
         return None
-    known = db.read(stored_fingerprints, [p.fingerprint for p in ready])
-    return {p.fingerprint: p.doc for p in ready if p.fingerprint not in known}
+    fps = [p.fingerprint for p in ready]
+    known = db.read(stored_fingerprints, fps)
+    return fps, {p.fingerprint: p.doc for p in ready if p.fingerprint not in known}

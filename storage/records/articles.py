@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -44,6 +44,7 @@ _SELECT = """
            summary, keywords, origin_file, origin_position, title_source, published_at
     FROM articles
 """
+_SELECT_BY_FINGERPRINT = _SELECT.replace("SELECT id,", "SELECT fingerprint, id,", 1)
 
 
 @dataclass
@@ -64,42 +65,70 @@ def fingerprint(body: str) -> str:
     return hashlib.sha256(_WHITESPACE.sub("", body).encode("utf-8")).hexdigest()
 
 
+_INSERT_COLUMNS = (
+    "fingerprint",
+    "title",
+    "title_lines",
+    "title_source",
+    "date",
+    "byline",
+    "reporters",
+    "correspondents",
+    "body",
+    "paragraphs",
+    "source",
+    "url",
+    "published_at",
+    "origin_file",
+    "origin_position",
+    "ingested_at",
+)
+
+
+def insert_statement(extra: Sequence[str] = ()) -> str:
+    """The INSERT of one new article (named parameters), with the `extra` columns too (pure). The same
+    `extra` gives the same text, so the driver prepares it once."""
+    columns = (*_INSERT_COLUMNS, *extra)
+    return (
+        f"INSERT INTO articles ({', '.join(columns)}) "
+        f"VALUES ({', '.join(':' + c for c in columns)}) RETURNING id"
+    )
+
+
 def upsert_articles(
     db: sqlite_utils.Database,
-    articles: Iterable[ParsedArticle],
+    articles: Sequence[ParsedArticle],
     *,
     now: datetime | None = None,
     update_known: bool = True,
+    fingerprints: Sequence[str] | None = None,
+    columns: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> UpsertResult:
     """Store articles, skipping ones already known by fingerprint and updating changed ones.
 
     A known article found again in the file it came from is updated to the new parse; found in another
     file, it takes that file's non-empty title and metadata only (see `_changes`). With
     ``update_known=False`` (web sources) a known article is left as it is: the first source keeps it.
+    `fingerprints`: each article's `fingerprint`, when the caller has them already. `columns`: values of
+    further columns for a new article, by fingerprint (ingest stores the index's summary, keywords and
+    search forms with the row instead of updating it afterwards).
     """
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    fps = list(fingerprints) if fingerprints is not None else [fingerprint(a.body) for a in articles]
+    stored = _stored_rows(db, fps)
     result = UpsertResult()
     seen: dict[str, int] = {}
-    for parsed in articles:
-        fp = fingerprint(parsed.body)
+    for parsed, fp in zip(articles, fps, strict=True):
         if fp in seen:  # the same story twice in one batch
             result.known_ids.append(seen[fp])
             result.ids.append(seen[fp])
             continue
         row = _to_row(parsed)
-        existing = next(iter(db.query(_SELECT + " WHERE fingerprint = ?", [fp])), None)
+        existing = stored.get(fp)
         if existing is None:
-            cursor = db.execute(
-                """
-                INSERT INTO articles (fingerprint, title, title_lines, title_source, date, byline,
-                    reporters, correspondents, body, paragraphs, source, url, published_at, origin_file,
-                    origin_position, ingested_at)
-                VALUES (:fingerprint, :title, :title_lines, :title_source, :date, :byline, :reporters,
-                    :correspondents, :body, :paragraphs, :source, :url, :published_at, :origin_file,
-                    :origin_position, :ingested_at)
-                RETURNING id
-                """,
-                {**row, "fingerprint": fp, "ingested_at": stamp},
+            extra = columns.get(fp, {}) if columns is not None else {}
+            cursor = db.conn.execute(  # the driver's own execute: sqlite-utils' wrapper costs more than it
+                insert_statement(tuple(extra)), {**row, **extra, "fingerprint": fp, "ingested_at": stamp}
             )
             article_id = int(cursor.fetchone()[0])
             result.new_ids.append(article_id)
@@ -118,6 +147,19 @@ def upsert_articles(
         seen[fp] = article_id
         result.ids.append(article_id)
     return result
+
+
+def _stored_rows(db: sqlite_utils.Database, fingerprints: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The stored rows (`_SELECT`'s columns) of the articles with these fingerprints, by fingerprint:
+    one read for a batch instead of one per article."""
+    wanted = list(dict.fromkeys(fingerprints))
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in db.query(_SELECT_BY_FINGERPRINT + f" WHERE fingerprint IN ({marks})", chunk):
+            found[row.pop("fingerprint")] = row
+    return found
 
 
 def stored_fingerprints(db: sqlite_utils.Database, fingerprints: Iterable[str]) -> set[str]:
@@ -391,7 +433,8 @@ def _changes(existing: dict[str, Any], row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _dump(values: Iterable[str]) -> str:
-    return json.dumps(list(values), ensure_ascii=False)
+    listed = list(values)
+    return json.dumps(listed, ensure_ascii=False) if listed else "[]"  # most lists are empty
 
 
 def _paragraphs_column(paragraphs: Sequence[str]) -> str:
