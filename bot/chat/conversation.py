@@ -363,7 +363,7 @@ class Conversation:
             query = asked.first
             several = text(
                 who.lang,
-                "several_questions",
+                "several_questions_at_least" if asked.unread else "several_questions",
                 count=len(asked.others) + 1,
                 next=replies.clip(asked.others[0], MAX_QUESTION_SHOWN),
             )
