@@ -95,6 +95,15 @@ def test_a_question_gets_the_answer_line(web: WebRun):
     assert len(content.encode("utf-8")) <= 2048
 
 
+def test_a_day_without_news_is_said_before_the_day_listed_instead(web: WebRun):
+    """QA pass 48: the line saying yesterday had no news came under the header of the day listed instead."""
+    content = reply_of(post(web, wechat_text("oReaderY", "昨天有什么新闻", 1003)))["Content"]
+    first, second = content.splitlines()[:2]
+    said = re.fullmatch(r"\d{4}-\d\d-\d\d 没有新闻。最近有新闻的一天是 (\d{4}-\d\d-\d\d)：", first)
+    assert said is not None, content[:200]
+    assert second.startswith(f"🔎 「{said.group(1)}」共 "), content[:200]
+
+
 def test_a_follow_up_is_read_with_the_followers_last_question(web: WebRun):
     post(web, wechat_text("oReaderF", "谁主持了统战工作会议？", 1201))
     content = reply_of(post(web, wechat_text("oReaderF", "那个会后来咋样了", 1202)))["Content"]
