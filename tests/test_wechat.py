@@ -341,6 +341,26 @@ def test_a_wrong_signature_on_post_is_403(web: WebRun):
     assert response.status_code == 403
 
 
+# What the platform posts in 安全模式 (safe mode): the message AES-encrypted in <Encrypt>, no MsgType.
+ENCRYPTED = b"<xml><ToUserName><![CDATA[gh_newsbot]]></ToUserName><Encrypt><![CDATA[c2FmZSBtb2RlIGJvZHk=]]></Encrypt></xml>"
+
+
+def test_an_encrypted_message_is_refused_with_a_warning_saying_which_mode_to_set(
+    web: WebRun, caplog: pytest.LogCaptureFixture
+):
+    """QA pass 48: an account set to 安全模式 (safe mode) posts every message encrypted; each was refused 400
+    and nothing was logged, so the operator saw the readers' 该公众号暂时无法提供服务 and no reason."""
+    with caplog.at_level("WARNING", logger="bot.web.app"):
+        response = post(web, ENCRYPTED, encrypt_type="aes", msg_signature="0" * 40)
+    assert response.status_code == 400
+    warned = [r.getMessage() for r in caplog.records if r.name == "bot.web.app"]
+    assert any("明文模式" in line and "encrypted" in line for line in warned), warned
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="bot.web.app"):
+        assert post(web, b"<xml><MsgType>text</MsgType").status_code == 400
+    assert not [r for r in caplog.records if r.name == "bot.web.app"]  # broken XML: no word of modes
+
+
 def test_broken_xml_is_400(web: WebRun):
     assert post(web, b"<xml><MsgType>text</MsgType").status_code == 400
     assert post(web, b'{"MsgType": "text"}').status_code == 400
