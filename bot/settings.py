@@ -15,9 +15,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from dotenv import dotenv_values
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import BaseSettings, DotEnvSettingsSource, NoDecode, SettingsConfigDict
 
 from storage.database.postgres import is_postgres_url
 from storage.records.sources import MIN_INTERVAL
@@ -460,11 +459,10 @@ def value_set(
     return None
 
 
-def _dotenv_values(env_file: str | Path | None) -> dict[str, str | None]:
-    """The variables `env_file` sets, read as the settings read them (empty when there is no such file)."""
-    if env_file is None or not Path(env_file).is_file():
-        return {}
-    return dotenv_values(env_file, encoding=Settings.model_config.get("env_file_encoding"))
+def _dotenv_values(env_file: str | Path | None) -> Mapping[str, str | None]:
+    """The variables `env_file` sets, read by the settings' own `.env` reader (empty when there is no such
+    file)."""
+    return DotEnvSettingsSource(Settings, env_file=env_file).env_vars
 
 
 def _given_by_name(field: str, overrides: dict[str, Any]) -> bool:
