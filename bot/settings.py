@@ -9,13 +9,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import BaseSettings, DotEnvSettingsSource, NoDecode, SettingsConfigDict
 
 from storage.database.postgres import is_postgres_url
 from storage.records.sources import MIN_INTERVAL
@@ -437,6 +438,39 @@ def _name_read(field: str, env_file: str | Path | None) -> str | None:
     return next((name for name in env_names(field) if name.upper() in names), None)
 
 
+@dataclass(frozen=True)
+class ValueSet:
+    """A variable's value as typed (`text`) and where it was set (`where`: the environment or a `.env` file)."""
+
+    text: str | None
+    where: str
+
+
+def value_set(
+    name: str, environ: Mapping[str, str], dotenv: Mapping[str, str | None], env_file: str
+) -> ValueSet | None:
+    """Where the variable `name` was set and its value as typed there: the environment before `env_file`
+    (whose variables are `dotenv`), names compared without case, as the settings read them; None when
+    neither sets it."""
+    for where, values in (("the environment", environ), (env_file, dotenv)):
+        typed = {key.upper(): value for key, value in values.items()}
+        if name.upper() in typed:
+            return ValueSet(typed[name.upper()], where)
+    return None
+
+
+def _dotenv_values(env_file: str | Path | None) -> Mapping[str, str | None]:
+    """The variables `env_file` sets, read by the settings' own `.env` reader (empty when there is no such
+    file)."""
+    return DotEnvSettingsSource(Settings, env_file=env_file).env_vars
+
+
+def _given_by_name(field: str, overrides: dict[str, Any]) -> bool:
+    """Whether `field`'s value was passed to `load_settings` (by its name or a variable's), not read."""
+    names = {key.upper() for key in overrides}
+    return field.upper() in names or any(name.upper() in names for name in env_names(field))
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Read the settings; a bad value raises `SettingsError` naming the environment variable, and a
     ``.env`` file in another encoding than UTF-8 one naming the file."""
@@ -451,6 +485,8 @@ def load_settings(**overrides: Any) -> Settings:
     except ValidationError as exc:
         problems = []
         by_env = {name.upper(): field for field in Settings.model_fields for name in env_names(field)}
+        env_file = overrides.get("_env_file", Settings.model_config.get("env_file"))
+        dotenv = _dotenv_values(env_file)
         for error in exc.errors():
             loc = ".".join(str(part) for part in error["loc"]) or "?"
             if loc in Settings.model_fields:  # a field read by its own name, or passed by name
@@ -459,6 +495,13 @@ def load_settings(**overrides: Any) -> Settings:
                 field, env_name = by_env.get(loc.upper(), loc), loc.upper()
                 if field in Settings.model_fields:
                     env_name = _name_read(field, overrides.get("_env_file", ".env")) or env_name
-            value = "(hidden)" if field in SECRET_FIELDS else repr(error.get("input"))
-            problems.append(f"{env_name}={value}: {error['msg']}")
+            read = (
+                None
+                if _given_by_name(field, overrides)
+                else value_set(env_name, os.environ, dotenv, str(env_file))
+            )
+            typed = error.get("input") if read is None else read.text
+            value = "(hidden)" if field in SECRET_FIELDS else repr(typed)
+            where = "" if read is None else f" (in {read.where})"
+            problems.append(f"{env_name}={value}{where}: {error['msg']}")
         raise SettingsError("invalid settings: " + "; ".join(problems)) from exc

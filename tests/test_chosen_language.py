@@ -446,7 +446,8 @@ def test_lang_auto_in_the_console_goes_back_to_the_language_it_was_started_with(
         ("typhoon news", "en", True),
         ("Ｈｅｌｌｏ", "en", True),  # full-width letters are English letters
         ("保交楼", "zh", True),  # Chinese letters: the language the reader came with
-        ("who is 樊惠林", "zh", True),
+        ("who is 樊惠林", "en", True),  # QA pass 48: English words beside a name: the chat's language
+        ("华为 Mate 60", "en", True),
         ("？？？", "en", False),  # no letters: the chat's known language
         ("😀", "en", False),
         ("&amp;", "en", False),  # a character reference is the character it stands for
@@ -514,6 +515,39 @@ def test_an_english_word_still_turns_the_chat_english(tmp_path: Path) -> None:
     out = io.StringIO()
     run_console(settings, lang="zh", stdin=io.StringIO("保交楼\ntyphoon\n/help\n"), stdout=out)
     assert "newsbot commands:" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("message", "detected", "known", "expected"),
+    [
+        ("Who is 虎荣鑫?", "zh", "en", "en"),
+        ("Who chaired the meeting on 统战?", "zh", "en", "en"),
+        ("华为 Mate 60 发布会", "en", "zh", "zh"),  # a product's name beside Chinese words: still Chinese
+        ("Who is 虎荣鑫?", "zh", None, "zh"),  # a chat newsbot knows nothing of: the client's language
+        ("Who is 虎荣鑫?", "en", None, "en"),
+    ],
+)
+def test_english_words_beside_chinese_ones_keep_the_chats_language(
+    message: str, detected: str, known: str | None, expected: str
+) -> None:
+    """QA pass 48: `Who is 虎荣鑫?` from a reader the chat had answered in English was answered in the
+    client's language (Chinese in the terminal and on WeChat) and made the chat Chinese, so the /help after
+    it came in Chinese too."""
+    assert message_language(message, detected=detected, known=known) == expected
+
+
+def test_an_english_readers_question_about_a_chinese_name_stays_english(tmp_path: Path) -> None:
+    """QA pass 48, in the terminal (a Chinese client): an English reader's question naming a Chinese person
+    is answered in English, and the /help after it too."""
+    settings = Settings(_env_file=None, db=tmp_path / "c.db", seeds=SEEDS)  # type: ignore[call-arg]
+    out = io.StringIO()
+    run_console(settings, lang="zh", stdin=io.StringIO("typhoon\nWho is 虎荣鑫?\n/help\n"), stdout=out)
+    text = out.getvalue()
+    assert "“Who is 虎荣鑫?”" in text and "「Who is 虎荣鑫?」" not in text
+    assert "newsbot commands:" in text and "newsbot 可用命令：" not in text
+    db = open_db(tmp_path / "c.db")
+    assert subs.get_chat(db, CONSOLE_CHAT_ID).language == "en"  # type: ignore[union-attr]
+    db.close()
 
 
 def test_the_words_that_tell_a_lines_language() -> None:

@@ -181,6 +181,22 @@ def test_todays_news_lists_today_or_offers_the_latest_day(services: Services) ->
 
 
 @pytest.mark.parametrize(
+    ("who", "said"),
+    [(ZH, " 没有新闻。最近有新闻的一天是 2023-04-12："), (EN, ". The latest day with news is 2023-04-12:")],
+)
+def test_the_day_without_news_is_said_before_the_day_listed_instead(
+    services: Services, who: Who, said: str
+) -> None:
+    """QA pass 48 (QA pass 43's leftover): 昨天有什么新闻 on an archive whose last day is long past was headed
+    `🔎 「2023-04-12」共 1 篇` above the line saying yesterday had none: the reader met the day listed before
+    learning why. The line saying so comes first, then the header of the day listed."""
+    (reply,) = services.conversation.text("昨天有什么新闻" if who is ZH else "yesterday's news", who)
+    first, second = reply.text.splitlines()[:2]
+    assert first.endswith(said), reply.text[:200]
+    assert second.startswith("🔎 ") and "2023-04-12" in second, reply.text[:200]
+
+
+@pytest.mark.parametrize(
     ("message", "when"),
     [
         ("2023年4月13日有什么新闻", "2023-04-13 没有新闻"),

@@ -175,6 +175,16 @@ def test_a_cancel_names_the_numbers_that_moved_down():
     assert line is not None and line.count("现在是") == 5 and line.endswith("；…。"), line
 
 
+def test_the_numbers_that_moved_are_named_in_their_new_order():
+    """QA pass 48: in Telegram, where a chat's subscriptions are listed by the time they are pushed, the line
+    after a cancel named `复工 现在是 #2（原 #3）；统战 现在是 #1（原 #2）`: #2 before #1."""
+    before = [sub(1, "08:30", ["保交楼"]), sub(2, "20:00", ["统战"]), sub(3, "07:30", ["复工"])]
+    after = sorted(numbered(before[1:]), key=lambda s: s.local_time)  # as the chat's list comes
+    assert renumbered_line("zh", before, after) == (
+        "其余订阅的编号变了：统战 现在是 #1（原 #2）；复工 现在是 #2（原 #3）。"
+    )
+
+
 def test_subscription_list_and_unsubscribe_buttons():
     subs = [sub(1, "08:00"), sub(2, "21:30", ["二七区", "<教育>"])]
     reply = format_subscription_list("zh", subs, "Asia/Shanghai", HTML)

@@ -201,7 +201,9 @@ def test_a_web_secret_short_enough_to_guess_is_refused(monkeypatch: pytest.Monke
     """QA pass: NEWSBOT_WEB_SECRET=x was taken; whoever guesses the key signs a session cookie for any
     reader's chat id (their subscriptions and private feed addresses)."""
     monkeypatch.setenv("NEWSBOT_WEB_SECRET", secret)
-    with pytest.raises(SettingsError, match="NEWSBOT_WEB_SECRET=\\(hidden\\): .*at least 16") as caught:
+    with pytest.raises(
+        SettingsError, match="NEWSBOT_WEB_SECRET=\\(hidden\\) \\(in the environment\\): .*at least 16"
+    ) as caught:
         load_settings(_env_file=None)
     assert secret not in str(caught.value)
     monkeypatch.setenv("NEWSBOT_WEB_SECRET", "0123456789abcdef")

@@ -424,3 +424,39 @@ def test_a_contact_the_user_agent_header_cannot_carry_is_refused_in_one_line(
         load_settings()
     env.setenv("NEWSBOT_SOURCES_CONTACT", " https://news.example.cn/contact ")
     assert load_settings().sources_contact == "https://news.example.cn/contact"
+
+
+@pytest.mark.parametrize(("where", "said"), [("environment", "in the environment"), (".env", "in .env")])
+def test_a_bad_value_is_echoed_as_typed_and_says_where_it_was_set(
+    env: pytest.MonkeyPatch, tmp_path: Path, where: str, said: str
+):
+    """QA pass 48: `NEWSBOT_LOG_LEVEL=loud` in `.env` was refused as `NEWSBOT_LOG_LEVEL='LOUD'` (the value after
+    the settings upper-cased it), and the line did not say the value came from `.env`."""
+    from bot.settings import SettingsError
+
+    if where == ".env":
+        (tmp_path / ".env").write_text(
+            'NEWSBOT_LOG_LEVEL=loud\nnewsbot_digest_max_articles=" 99"\n', encoding="utf-8"
+        )
+    else:
+        env.setenv("NEWSBOT_LOG_LEVEL", "loud")
+        env.setenv("newsbot_digest_max_articles", " 99")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert f"NEWSBOT_LOG_LEVEL='loud' ({said}): Input should be 'DEBUG'" in message, message
+    assert f"NEWSBOT_DIGEST_MAX_ARTICLES=' 99' ({said}): Input should be less than" in message, message
+    assert "LOUD" not in message
+
+
+def test_the_environment_wins_over_env_and_the_line_says_so(env: pytest.MonkeyPatch, tmp_path: Path):
+    """A variable set in both places is read from the environment, as the settings read it."""
+    from bot.settings import SettingsError
+
+    (tmp_path / ".env").write_text("NEWSBOT_WEB_PORT=8080\nNEWSBOT_WECHAT_TOKEN=a b\n", encoding="utf-8")
+    env.setenv("NEWSBOT_WEB_PORT", "eighty")
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert "NEWSBOT_WEB_PORT='eighty' (in the environment): Input should be a valid integer" in message
+    assert "NEWSBOT_WECHAT_TOKEN=(hidden) (in .env): " in message and "a b" not in message

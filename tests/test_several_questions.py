@@ -14,7 +14,7 @@ import pytest
 from defusedxml.ElementTree import fromstring
 
 from bot.chat.exchange import Who
-from bot.chat.questions import QuestionsAsked, questions_asked
+from bot.chat.questions import MAX_QUESTIONS_READ, QuestionsAsked, questions_asked
 from bot.chat.replies import PLAIN, Channel
 from bot.console import CONSOLE_CHAT_ID, ConsoleChat
 from bot.services import open_services
@@ -58,6 +58,25 @@ def test_the_questions_a_message_asks(message: str, expected: QuestionsAsked) ->
     assert questions_asked(message) == expected
 
 
+# Different questions, each naming a topic of its own (a district and what was asked of it).
+_PLACES = ["二七区", "金水区", "中原区", "管城区", "惠济区", "上街区", "新郑市", "登封市", "巩义市", "荥阳市"]
+_TOPICS = ["保交楼进展如何？", "复工复产情况怎样？", "学校开学了吗？"]
+MANY = [f"{place}{topic}" for topic in _TOPICS for place in _PLACES]  # 30 questions
+
+
+def test_a_message_of_more_questions_than_are_read_says_so() -> None:
+    """QA pass 48: a message of more than `MAX_QUESTIONS_READ` questions was said to ask exactly that many
+    (`你一次问了 20 个问题`): the questions after the 20th are not read, so the count is a floor."""
+    asked = questions_asked("".join(MANY))
+    assert asked.first == MANY[0]
+    assert asked.others == tuple(MANY[1:MAX_QUESTIONS_READ])
+    assert asked.unread
+    exactly = questions_asked("".join(MANY[:MAX_QUESTIONS_READ]))
+    assert len(exactly.others) + 1 == MAX_QUESTIONS_READ and not exactly.unread
+    # a repeat is one question: twenty different ones asked twice each leave nothing unread
+    assert not questions_asked("".join(MANY[:MAX_QUESTIONS_READ] * 2)).unread
+
+
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("several-questions")
@@ -92,6 +111,10 @@ def test_the_terminal_answers_the_first_question_and_says_how_to_ask_the_next(
         assert three.splitlines()[1] == (
             "你一次问了 3 个问题，这里只回答第一个。想问下一个，请单独发送：保交楼进展如何？"
         )
+        many = console.handle("".join(MANY))
+        assert many.splitlines()[1] == (
+            f"你一次问了至少 {MAX_QUESTIONS_READ} 个问题，这里只回答第一个。想问下一个，请单独发送：{MANY[1]}"
+        ), many.splitlines()[:3]
     finally:
         services.close()
 
@@ -110,6 +133,11 @@ def test_the_web_page_and_wechat_answer_the_first_question_and_say_how_to_ask_th
             "You asked 2 questions at once; this answers the first only. To ask the next, send it on its "
             "own: 谁主持了统战工作会议？"
         ) in english["replies"][0]["text"]
+        many = c.post("/api/message", json={"text": "".join(MANY)}).json()
+        assert (
+            f"You asked at least {MAX_QUESTIONS_READ} questions at once; this answers the first only. To ask "
+            f"the next, send it on its own: {MANY[1]}"
+        ) in many["replies"][0]["text"]
     answered = httpx.post(
         f"{web.base_url}/wechat",
         params=wechat_query(),

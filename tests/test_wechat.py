@@ -95,6 +95,15 @@ def test_a_question_gets_the_answer_line(web: WebRun):
     assert len(content.encode("utf-8")) <= 2048
 
 
+def test_a_day_without_news_is_said_before_the_day_listed_instead(web: WebRun):
+    """QA pass 48: the line saying yesterday had no news came under the header of the day listed instead."""
+    content = reply_of(post(web, wechat_text("oReaderY", "昨天有什么新闻", 1003)))["Content"]
+    first, second = content.splitlines()[:2]
+    said = re.fullmatch(r"\d{4}-\d\d-\d\d 没有新闻。最近有新闻的一天是 (\d{4}-\d\d-\d\d)：", first)
+    assert said is not None, content[:200]
+    assert second.startswith(f"🔎 「{said.group(1)}」共 "), content[:200]
+
+
 def test_a_follow_up_is_read_with_the_followers_last_question(web: WebRun):
     post(web, wechat_text("oReaderF", "谁主持了统战工作会议？", 1201))
     content = reply_of(post(web, wechat_text("oReaderF", "那个会后来咋样了", 1202)))["Content"]
@@ -330,6 +339,26 @@ def test_other_types_get_a_line_saying_what_works(web: WebRun, msg_type: str):
 def test_a_wrong_signature_on_post_is_403(web: WebRun):
     response = post(web, wechat_text("oReaderA", "保交楼", 9001), signature="0" * 40)
     assert response.status_code == 403
+
+
+# What the platform posts in 安全模式 (safe mode): the message AES-encrypted in <Encrypt>, no MsgType.
+ENCRYPTED = b"<xml><ToUserName><![CDATA[gh_newsbot]]></ToUserName><Encrypt><![CDATA[c2FmZSBtb2RlIGJvZHk=]]></Encrypt></xml>"
+
+
+def test_an_encrypted_message_is_refused_with_a_warning_saying_which_mode_to_set(
+    web: WebRun, caplog: pytest.LogCaptureFixture
+):
+    """QA pass 48: an account set to 安全模式 (safe mode) posts every message encrypted; each was refused 400
+    and nothing was logged, so the operator saw the readers' 该公众号暂时无法提供服务 and no reason."""
+    with caplog.at_level("WARNING", logger="bot.web.app"):
+        response = post(web, ENCRYPTED, encrypt_type="aes", msg_signature="0" * 40)
+    assert response.status_code == 400
+    warned = [r.getMessage() for r in caplog.records if r.name == "bot.web.app"]
+    assert any("明文模式" in line and "encrypted" in line for line in warned), warned
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="bot.web.app"):
+        assert post(web, b"<xml><MsgType>text</MsgType").status_code == 400
+    assert not [r for r in caplog.records if r.name == "bot.web.app"]  # broken XML: no word of modes
 
 
 def test_broken_xml_is_400(web: WebRun):

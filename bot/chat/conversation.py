@@ -363,7 +363,7 @@ class Conversation:
             query = asked.first
             several = text(
                 who.lang,
-                "several_questions",
+                "several_questions_at_least" if asked.unread else "several_questions",
                 count=len(asked.others) + 1,
                 next=replies.clip(asked.others[0], MAX_QUESTION_SHOWN),
             )
@@ -417,10 +417,10 @@ class Conversation:
         """A date-only question whose period has no news: say so and show the latest day that has."""
         if instead.day is None or instead.shown is None:
             return self._notice(who, "date_none_at_all", when=instead.when)
-        note = text(who.lang, "date_none", when=instead.when, day=instead.day)
+        said = text(who.lang, "date_none", when=instead.when, day=instead.day)  # before the day's header
         shown = instead.shown
         state = QueryState(query=instead.day, user_id=who.user_id, page=0, total=shown.total, today=today)
-        return self.pages.results_reply(shown, self.pages.remember(state), 0, who, note=note)
+        return self.pages.results_reply(shown, self.pages.remember(state), 0, who, lead=said)
 
     def press(self, data: str, who: Who, *, label: str | None = None) -> Press:
         """A button press with its callback data (and the pressed button's label, where the edge knows

@@ -242,7 +242,8 @@ def message_language(message: str, *, detected: str, known: str | None) -> str:
     only letters are Latin ones in no English word (`x`, `<b>x</b>`, `Hi`) (a bare command, digits,
     punctuation, emoji) the chat's `known` language (the one its earlier messages were answered in), else
     `detected`; Chinese for a Chinese sentence or question (`chinese_sentence`: what a Chinese reader
-    writes, whatever the device names) and for Chinese keywords in a chat last answered in Chinese; for
+    writes, whatever the device names) and for Chinese keywords in a chat last answered in Chinese; the
+    chat's `known` language for English words beside Chinese ones (`english_beside_chinese`); for
     any other message `detected` (Telegram's language_code, the browser's, the console's --lang; Chinese
     on WeChat, which tells none): Chinese keywords from a device naming English only (`疫情`, as the
     English help asks its readers to search) keep English. A device that names both languages (a
@@ -254,6 +255,8 @@ def message_language(message: str, *, detected: str, known: str | None) -> str:
         return "en"
     if written_in_chinese(message) and (known == "zh" or chinese_sentence(message)):
         return "zh"
+    if known is not None and english_beside_chinese(message):  # `Who is 虎荣鑫?`, `华为 Mate 60 发布会`
+        return known
     return detected
 
 
@@ -278,6 +281,14 @@ def written_in_chinese(message: str) -> bool:
     `NBA 总决赛`, `x 保交楼`; not `who is 樊惠林`, an English question about a Chinese name)."""
     words = _language_words(message)
     return bool(_HAN_CHARACTER.search(words)) and not in_english_words(_HAN_CHARACTER.sub(" ", words))
+
+
+def english_beside_chinese(message: str) -> bool:
+    """Whether `message` holds English words beside Chinese characters (`Who is 虎荣鑫?`: an English
+    reader naming a Chinese person; `华为 Mate 60 发布会`: a Chinese reader naming a product), which tells
+    neither language."""
+    words = _language_words(message)
+    return bool(_HAN_CHARACTER.search(words)) and in_english_words(_HAN_CHARACTER.sub(" ", words))
 
 
 def has_letters(message: str) -> bool:

@@ -11,7 +11,8 @@ from bot.chat.intents import detect_intent
 from storage.search.query import parse_query
 from storage.text.normalize import fold
 
-# The most different pieces of a message read (each is parsed): a long paste is not read to its end.
+# The most different pieces of a message read (each is parsed): a long paste is not read to its end, and
+# the count of its questions said is then a floor (`QuestionsAsked.unread`).
 MAX_QUESTIONS_READ = 20
 # A question ends at its question mark.
 _AFTER_QUESTION_MARK = re.compile(r"(?<=[？?])")
@@ -20,10 +21,13 @@ _AFTER_QUESTION_MARK = re.compile(r"(?<=[？?])")
 @dataclass(frozen=True)
 class QuestionsAsked:
     """`first`: the message up to the end of its first question, the one searched; `others`: the later
-    questions, each as typed, once (a question repeated is one), among the first `MAX_QUESTIONS_READ`."""
+    questions, each as typed, once (a question repeated is one), among the first `MAX_QUESTIONS_READ`;
+    `unread`: the message goes on with more different questions than were read, so it asks at least
+    `1 + len(others)`."""
 
     first: str
     others: tuple[str, ...] = ()
+    unread: bool = False
 
 
 def asks_on_its_own(piece: str) -> bool:
@@ -47,11 +51,13 @@ def questions_asked(message: str) -> QuestionsAsked:
     first: int | None = None
     seen: set[str] = set()
     others: list[str] = []
+    unread = False
     for i, piece in enumerate(pieces):
         key = _key(piece)
         if key in seen or piece.rstrip()[-1:] not in "？?":
             continue
         if len(seen) == MAX_QUESTIONS_READ:
+            unread = True
             break
         seen.add(key)
         if not asks_on_its_own(piece):
@@ -62,7 +68,7 @@ def questions_asked(message: str) -> QuestionsAsked:
             others.append(piece.strip())
     if first is None or not others:
         return QuestionsAsked(message)
-    return QuestionsAsked("".join(pieces[: first + 1]), tuple(others))
+    return QuestionsAsked("".join(pieces[: first + 1]), tuple(others), unread)
 
 
 def _key(question: str) -> str:

@@ -444,8 +444,10 @@ def format_results(
     page_size: int = 5,
     answer_title: str | None = None,
     note: str | None = None,
+    lead: str | None = None,
 ) -> str:
-    """A page of search results: header, the answer first (questions, first page), then the hits."""
+    """A page of search results: header, the answer first (questions, first page), then the hits. `note`:
+    lines under the header; `lead`: a line above it, saying why these results stand for what was asked."""
     query = clip(response.query, QUERY_CAP)
     if not response.hits:
         # Several words found nothing: the search has already tried them one by one (any of them ranks
@@ -461,7 +463,8 @@ def format_results(
             text(lang, "results_header", query=query, total=response.total, page=page + 1, pages=pages)
         )
     )
-    blocks = [header + (f"\n{markup.esc(note)}" if note else "")]
+    above = f"{markup.esc(lead)}\n" if lead else ""
+    blocks = [above + header + (f"\n{markup.esc(note)}" if note else "")]
     if response.answer is not None and page == 0:
         if answer_title is None:
             answer_title = next((h.title for h in response.hits if h.id == response.answer.article_id), None)

@@ -175,10 +175,17 @@ class ResultPages:
         return replace(response, query=state.shown) if state.shown else response
 
     def results_reply(
-        self, response: SearchResponse, key: str | None, page: int, who: Who, *, note: str | None = None
+        self,
+        response: SearchResponse,
+        key: str | None,
+        page: int,
+        who: Who,
+        *,
+        note: str | None = None,
+        lead: str | None = None,
     ) -> Reply:
         """A page of results with 📖 and ◀ n/m ▶ under it; on the first page, the story an answer came
-        from is named when it is not among the hits."""
+        from is named when it is not among the hits. `note` goes under the header, `lead` above it."""
         answer_title = None
         if response.answer is not None and page == 0:
             if not any(h.id == response.answer.article_id for h in response.hits):
@@ -192,6 +199,7 @@ class ResultPages:
             page_size=self.page_size,
             answer_title=answer_title,
             note=note,
+            lead=lead,
         )
         pages = replies.page_count(response.total, self.page_size)
         buttons = results_keyboard(

@@ -208,6 +208,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "search_only_excluded": "搜索需要一个要找的词，减号或 NOT 后的词是要排除的，例如：{example_keyword} -郑州",
         "query_truncated": "（查询太长，只用了前 {limit} 个字）",
         "several_questions": "你一次问了 {count} 个问题，这里只回答第一个。想问下一个，请单独发送：{next}",
+        "several_questions_at_least": "你一次问了至少 {count} 个问题，这里只回答第一个。想问下一个，请单独发送：{next}",
         "no_results": "没有找到与「{query}」相关的文章，换个关键词试试？",
         "no_results_any": "没有文章包含「{query}」里的任何一个词，换个说法试试？",
         "no_results_in_chinese": "这里的新闻都是中文的，试试中文关键词，例如：疫情、经济、教育",
@@ -407,6 +408,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "query_truncated": "(query too long: only the first {limit} characters were used)",
         "several_questions": "You asked {count} questions at once; this answers the first only. To ask the "
         "next, send it on its own: {next}",
+        "several_questions_at_least": "You asked at least {count} questions at once; this answers the first "
+        "only. To ask the next, send it on its own: {next}",
         "no_results": "Nothing found for “{query}”. Try other words?",
         "no_results_any": "No article has any of the words of “{query}”. Try other words?",
         "no_results_in_chinese": "The news here is in Chinese: search with Chinese words, e.g. 疫情 (epidemic), "

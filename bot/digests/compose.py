@@ -323,9 +323,10 @@ RENUMBERED_SHOWN = 5
 def renumbered_line(lang: str, before: Sequence[Subscription], after: Sequence[Subscription]) -> str | None:
     """After a cancel, the subscriptions left whose number moved down (a chat's numbers count its own
     subscriptions, so cancelling #1 makes #2 the new #1): each by its keywords with its new and old
-    number, so that a reader does not cancel the wrong one by a number read before. None if none moved."""
+    number (in the order of their new numbers, whatever order `after` lists them in), so that a reader
+    does not cancel the wrong one by a number read before. None if none moved."""
     was = {s.id: s.number for s in before}
-    moved = [s for s in after if s.id in was and was[s.id] != s.number]
+    moved = sorted((s for s in after if s.id in was and was[s.id] != s.number), key=lambda s: s.number)
     if not moved:
         return None
     items = [

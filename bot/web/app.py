@@ -77,7 +77,15 @@ from bot.web.page import (
 from bot.wechat.chat import WeChatChat, own_article_id
 from bot.wechat.format import WECHAT, format_results_wechat
 from bot.wechat.protocol import MAX_BODY as WECHAT_MAX_BODY
-from bot.wechat.protocol import BadMessage, Message, message_key, parse_message, signature_ok, text_reply
+from bot.wechat.protocol import (
+    BadMessage,
+    EncryptedMessage,
+    Message,
+    message_key,
+    parse_message,
+    signature_ok,
+    text_reply,
+)
 from storage.database.health import check
 from storage.database.postgres import PostgresDatabase
 from storage.errors import DatabaseBusy
@@ -508,6 +516,12 @@ class WebEdge:
         body = await read_body(request, WECHAT_MAX_BODY)
         try:
             message = parse_message(body)
+        except EncryptedMessage:  # the account's settings, not the reader: the operator must change them
+            log.warning(
+                "wechat: an encrypted message (安全模式): newsbot reads plain messages only; set the account's "
+                "消息加解密方式 to 明文模式 (or 兼容模式)"
+            )
+            return PlainTextResponse("bad request", status_code=400)
         except BadMessage:
             return PlainTextResponse("bad request", status_code=400)
         content = await self._wechat_reply(message, self.base_url(request), started)

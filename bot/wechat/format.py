@@ -45,15 +45,18 @@ def format_results_wechat(
     page_size: int = 5,
     answer_title: str | None = None,
     note: str | None = None,
+    lead: str | None = None,
 ) -> str:
-    """A page of results for WeChat: header, the 💡 answer, then each result's title, date and link."""
+    """A page of results for WeChat: header, the 💡 answer, then each result's title, date and link (`note`
+    under the header, `lead` above it, as `replies.format_results` puts them)."""
     if not response.hits:
         return replies.format_results(response, lang, markup, page=page, page_size=page_size, note=note)
     pages = page_count(response.total, page_size)
     query = clip(response.query, replies.QUERY_CAP)
-    lines = [
+    lines = [lead] if lead else []
+    lines.append(
         "🔎 " + text(lang, "results_header", query=query, total=response.total, page=page + 1, pages=pages)
-    ]
+    )
     if note:
         lines.append(note)
     if response.answer is not None and page == 0:

@@ -30,6 +30,11 @@ class BadMessage(ValueError):
     """A body that is not a WeChat message (broken XML, a DTD or entities, fields missing)."""
 
 
+class EncryptedMessage(BadMessage):
+    """A message the platform encrypted (`<Encrypt>` and no MsgType): the account is set to 安全模式 (safe
+    mode), and newsbot reads 明文模式 (plain text) only."""
+
+
 @dataclass(frozen=True)
 class Message:
     to_user: str  # the account
@@ -74,6 +79,8 @@ def parse_message(body: bytes) -> Message:
     from_user = _field(root, "FromUserName")
     to_user = _field(root, "ToUserName")
     created = _field(root, "CreateTime")
+    if not msg_type and root.find("Encrypt") is not None:
+        raise EncryptedMessage("an encrypted message (安全模式)")
     if not msg_type or not from_user or not to_user:
         raise BadMessage("MsgType, FromUserName or ToUserName missing")
     content_node = root.find("Content")
