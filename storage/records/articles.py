@@ -65,24 +65,8 @@ def fingerprint(body: str) -> str:
     return hashlib.sha256(_WHITESPACE.sub("", body).encode("utf-8")).hexdigest()
 
 
-_INSERT_COLUMNS = (
-    "fingerprint",
-    "title",
-    "title_lines",
-    "title_source",
-    "date",
-    "byline",
-    "reporters",
-    "correspondents",
-    "body",
-    "paragraphs",
-    "source",
-    "url",
-    "published_at",
-    "origin_file",
-    "origin_position",
-    "ingested_at",
-)
+# The columns of a new article's INSERT: its identity, the content columns, then where and when it came in.
+_INSERT_COLUMNS = ("fingerprint", *_CONTENT_COLUMNS, "origin_file", "origin_position", "ingested_at")
 
 
 def insert_statement(extra: Sequence[str] = ()) -> str:
