@@ -35,6 +35,7 @@ from storage.ingest.line_split.cells import (
     _DATELINE_SOURCE_RE,
     _NARROW_GAP_RE,
     _block_under,
+    _mark_lost_seams,
     _mark_narrow_gutters,
     column_measure,
 )
@@ -52,6 +53,10 @@ from storage.ingest.line_split.wrapped_lines import (
     _mend_wrapped_subtitles,
 )
 from storage.ingest.page_lines import _Line, _paper_name
+
+# The readings of a band of two columns' text (`_text_band_reading`) whose left column goes on in the
+# block under the band: that block is read after the left column, before the right one.
+_LEFT_GOES_ON = ("left goes on", "into the right")
 
 
 class _BandAhead(NamedTuple):
@@ -256,7 +261,8 @@ class _SideBySideReading:
             self.tail.extend(
                 (row[column], number) for row, number in pieces if column < len(row) and row[column]
             )
-        reading = None if texts else _text_band_reading(pieces)
+        below = [text.strip() for text, _number in _block_under(raw_lines, band.lines[-1] + 1)]
+        reading = None if texts else _text_band_reading(pieces, below)
         order = [0, 1] if reading else [*range(1, columns), 0]
         if (
             band.over_module
@@ -274,14 +280,16 @@ class _SideBySideReading:
             order = _ending_column_last(pieces, order)
         # The left column going on under the band: its lines there, up to the next blank line, read
         # before the right column, as printed.
-        under = _block_under(raw_lines, band.lines[-1] + 1) if reading == "left goes on" else []
+        under = _block_under(raw_lines, band.lines[-1] + 1) if reading in _LEFT_GOES_ON else []
+        # A whole module read across: the left column, its rest and the right column are one block.
+        one_block = reading == "into the right"
         for column in order:
             if column in texts:
                 continue
             if column == 1 and under:
-                self.out.append(("", under[0][1]))
+                self.out.extend([] if one_block else [("", under[0][1])])
                 self.out.extend(under)
-            if not self.over_heads or column == order[0]:
+            if (not self.over_heads or column == order[0]) and not (one_block and column == 1):
                 self.out.append(
                     ("", first + 1)
                 )  # over a module beside a headline: its own headline, one block
@@ -359,7 +367,9 @@ def _split_lines(text: str) -> tuple[list[_Line], dict[int, int]]:
     measure = column_measure(raw_lines)
     pairs = _run_in_space_as_indent(
         _split_headline_datelines(
-            _set_unwrapped(_split_side_by_side(_mark_narrow_gutters(raw_lines, measure), measure))
+            _set_unwrapped(
+                _split_side_by_side(_mark_lost_seams(_mark_narrow_gutters(raw_lines, measure)), measure)
+            )
         )
     )
     for number, (raw, file_line) in enumerate(pairs, start=1):

@@ -19,6 +19,7 @@ from storage.ingest.line_split.cells import (
     _TEXT_BAND_ROWS,
 )
 from storage.ingest.line_split.misreadings import is_rule_specks
+from storage.ingest.page_fragments import word_across
 from storage.ingest.page_lines import (
     _DATELINE_RE,
     _HAN_RE,
@@ -204,13 +205,17 @@ def _text_columns(rows: list[list[str]], columns: int) -> set[int]:
     return found if datelines - found else set()
 
 
-def _text_band_reading(pieces: list[tuple[list[str], int]]) -> str | None:
+def _text_band_reading(pieces: list[tuple[list[str], int]], under: list[str] | None = None) -> str | None:
     """How to read a band of two columns of a story's text read across, line by line (at least
     `_TEXT_BAND_ROWS` lines hold `_TEXT_BAND_HAN` Han characters or more in both columns): ``"as
     printed"`` (the left column, then the right one) when the left column ends a sentence and the
     right one stops inside one, so the text under the band goes on from the right column; ``"left
     goes on"`` when both stop inside a sentence: the text under the band is the left column's rest, and
-    the right column follows it. None for any other band."""
+    the right column follows it; ``"into the right"`` when the right column ends a sentence and the
+    block under the band (`under`, its lines) is the left column's rest going on into the right
+    column's first line (`_rest_goes_on_into`): the band is a whole module read across, read as one
+    block, the left column, its rest, then the right column.
+    None for any other band."""
     rows = [row for row, _number in pieces]
     if any(len(row) > 2 for row in rows):
         return None
@@ -222,8 +227,24 @@ def _text_band_reading(pieces: list[tuple[list[str], int]]) -> str | None:
     left = [row[0].strip() for row in rows if row[0].strip()]
     right = [row[1].strip() for row in rows if len(row) == 2 and row[1].strip()]
     if _ENDS_SENTENCE_RE.search(right[-1]):
-        return None
+        return "into the right" if _rest_goes_on_into(left, right, under or []) else None
     return "as printed" if _ENDS_SENTENCE_RE.search(left[-1]) else "left goes on"
+
+
+# A word of the language this strong (`page_fragments.word_across`) read across the join of the left
+# column's rest under a band and the right column's first line: the left column goes on into the right.
+_INTO_RIGHT_WORD = 0.8
+
+
+def _rest_goes_on_into(left: list[str], right: list[str], under: list[str]) -> bool:
+    """Whether the block under a band of two columns is the left column's rest and goes on into the
+    right column: the left column stops inside a sentence, the block's last line stops inside one too
+    and joins the right column's first line by a word of the language (``…新区骨干教`` | ``师、300名…``,
+    教师) that the left column's own last line does not make with it."""
+    if not under or _ENDS_SENTENCE_RE.search(left[-1]) or _ENDS_SENTENCE_RE.search(under[-1]):
+        return False
+    into = word_across(under[-1], right[0])[1]
+    return into >= _INTO_RIGHT_WORD and word_across(left[-1], right[0])[1] < into
 
 
 def _narrow_cut(raw: str, row: list[str], columns: int) -> list[str]:

@@ -175,3 +175,46 @@ def _widen_gutters(line: str, measure: float) -> str:
         start = gap.end()
     out.append(line[start:])
     return "".join(out)
+
+
+def _mark_lost_seams(raw_lines: list[str]) -> list[str]:
+    """Lines of a band of columns read across whose seam the OCR read as two spaces, the gap widened to
+    a seam (three spaces, `_NARROW_GAP_RE`): a line with no seam, between lines (blank lines aside) that
+    hold one, cut by one run of two spaces where its left piece is as wide as the left piece of the line
+    above, give or take `_MEASURE_SLACK` cells (``模、评定职称、发放 | 政策并…`` over ``奖励性绩效工资等。  工资
+    水平；…``), both pieces text of `_TEXT_BAND_HAN` Han characters or more (`_lost_seam`). Other lines
+    are kept as they are."""
+    out = list(raw_lines)
+    for index, line in enumerate(raw_lines):
+        above = _nearest_text_line(raw_lines, index, -1)
+        below = _nearest_text_line(raw_lines, index, 1)
+        if above is not None and below is not None and (cut := _lost_seam(line, above, below)) is not None:
+            out[index] = f"{line[:cut]} {line[cut:]}"
+    return out
+
+
+def _nearest_text_line(raw_lines: list[str], index: int, step: int) -> str | None:
+    """The nearest line that is not blank from `index` on in the direction `step`, None past the page."""
+    k = index + step
+    while 0 <= k < len(raw_lines) and not raw_lines[k].strip():
+        k += step
+    return raw_lines[k].strip() if 0 <= k < len(raw_lines) else None
+
+
+def _lost_seam(line: str, above: str, below: str) -> int | None:
+    """Where a two-space run in `line` is the seam of the band round it (`_mark_lost_seams`): the index
+    of its first space; None when the line holds a seam already, no single two-space run, or the band's
+    rows above and below do not show one at its width."""
+    text = line.strip()
+    runs = list(_TWO_SPACE_RE.finditer(line))
+    if not text or _NARROW_GAP_RE.search(text) or len(runs) != 1:
+        return None
+    if not (_NARROW_GAP_RE.search(above) and _NARROW_GAP_RE.search(below)):
+        return None
+    left, right = line[: runs[0].start()].strip(), line[runs[0].end() :].strip()
+    if any(len(_HAN_RE.findall(piece)) < _TEXT_BAND_HAN for piece in (left, right)):
+        return None
+    above_left = _NARROW_GAP_RE.split(above)[0].strip()
+    if abs(display_width(left) - display_width(above_left)) > _MEASURE_SLACK:
+        return None
+    return runs[0].start()
