@@ -44,6 +44,7 @@ from functools import lru_cache
 from storage.search.answers.strength import is_noun, tags
 from storage.search.english_names import ENGLISH_QUESTION_WORDS, without_names
 from storage.text.normalize import normalize
+from storage.text.numerals import chinese_numeral
 from storage.text.surnames import COMMON_SURNAMES
 
 _EN = r"(?<![a-z]){}(?![a-z])"
@@ -367,18 +368,13 @@ def _month_number(text: str) -> int:
     return _MONTH_NUMERALS.index(text) + 1
 
 
-def _month_numeral(n: int) -> str:
-    """A month count as a Chinese numeral (9 → 九, 11 → 十一)."""
-    return _MONTH_NUMERALS[n - 1] if n <= 10 else "十" + _MONTH_NUMERALS[n - 11]
-
-
 def span_forms(first: int, last: int) -> tuple[str, ...]:
     """The forms news prints a span of months in (1—4月, 1-4月, 1至4月, 1~4月, 1月至4月; from January also
     前4个月, 前四个月), the first its canonical form."""
     forms = [f"{first}{join}{last}月" for join in _SPAN_JOINS]
     forms += [f"{first}月{join}{last}月" for join in _SPAN_JOINS]
     if first == 1:
-        forms += [f"前{last}个月", f"前{_month_numeral(last)}个月"]
+        forms += [f"前{last}个月", f"前{chinese_numeral(last)}个月"]
     return tuple(forms)
 
 
